@@ -1,0 +1,26 @@
+"""Workbench settings for `make demo` and the tests.
+
+Extends xblock-sdk's settings: the database lives in ``$BEMOTANDE_VAR`` (default ``var/``), and
+``/media/`` and ``/course-static/`` are served by a view that honours HTTP Range requests, which
+browsers need to seek in a video (Django's static views always answer 200 with the whole file).
+"""
+import os
+
+from workbench.settings import *  # noqa: F401,F403  pylint: disable=wildcard-import,unused-wildcard-import
+
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+VAR_DIR = os.environ.get("BEMOTANDE_VAR", os.path.join(REPO_ROOT, "var"))
+os.makedirs(VAR_DIR, exist_ok=True)
+
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3",
+                         "NAME": os.path.join(VAR_DIR, "workbench.db")}}
+ROOT_URLCONF = "devsite.urls"
+LOGGING["handlers"]["logfile"]["filename"] = os.path.join(VAR_DIR, "workbench.log")  # noqa: F405
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+DEBUG = os.environ.get("BEMOTANDE_DEBUG", "") == "1"
+
+#: URL prefix -> folder, served with Range support.
+RANGE_MEDIA_ROOTS = {
+    "media": os.path.join(REPO_ROOT, "build", "media"),
+    "course-static": os.path.join(REPO_ROOT, "course_export", "static"),
+}

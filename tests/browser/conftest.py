@@ -1,0 +1,110 @@
+"""Browser tests: the workbench served for real, driven by Debian's Chromium through Playwright."""
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+import pytest
+
+from tests.conftest import REPO, SCRIPTS
+
+CHROMIUM = os.environ.get("BEMOTANDE_CHROMIUM", "/usr/bin/chromium")
+AXE = os.path.join(REPO, "build", "node", "node_modules", "axe-core", "axe.min.js")
+SHOTS = os.path.join(REPO, "build", "screenshots")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def workbench_url():
+    """Start the demo site (workbench + range media) on a free port with its own database."""
+    var = tempfile.mkdtemp(prefix="bemotande-browser-")
+    env = dict(os.environ, BEMOTANDE_VAR=var, DJANGO_SETTINGS_MODULE="devsite.settings",
+               PYTHONPATH=SCRIPTS + os.pathsep + REPO)
+    subprocess.run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "-v", "0"],
+                   cwd=SCRIPTS, env=env, check=True)
+    port = _free_port()
+    log = open(os.path.join(var, "server.log"), "wb")  # noqa: SIM115
+    server = subprocess.Popen(
+        [sys.executable, "-m", "django", "runserver", "--insecure", "--noreload", "127.0.0.1:{}".format(port)],
+        cwd=SCRIPTS, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = "http://127.0.0.1:{}".format(port)
+    deadline = time.time() + 60
+    while True:
+        try:
+            urllib.request.urlopen(url + "/", timeout=5).read()  # noqa: S310
+            break
+        except OSError:
+            if time.time() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError("workbench did not start; see " + log.name) from None
+            time.sleep(0.3)
+    yield url
+    server.terminate()
+    server.wait(10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium, with the flags this sandboxed machine needs."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Chromium not found at {} (make test installs Debian's chromium)".format(CHROMIUM))
+    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": [
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--autoplay-policy=no-user-gesture-required", "--mute-audio"]}
+
+
+@pytest.fixture
+def page(page):
+    """A page that fails the test on any uncaught error, JS dialog or console error."""
+    problems = []
+    page.on("pageerror", lambda exc: problems.append("pageerror: {}".format(exc)))
+
+    def on_console(msg):
+        # The workbench has no favicon; every other console error fails the test.
+        if msg.type == "error" and not msg.location.get("url", "").endswith("/favicon.ico"):
+            problems.append("console: {} ({})".format(msg.text, msg.location.get("url")))
+    page.on("console", on_console)
+
+    def on_dialog(dialog):
+        problems.append("dialog: {} {}".format(dialog.type, dialog.message))
+        dialog.dismiss()
+    page.on("dialog", on_dialog)
+    page.problems = problems
+    yield page
+    assert not problems, problems
+
+
+def axe_violations(page, selector):
+    """Run axe-core (WCAG 2.1 A/AA) on the element ``selector``; returns readable violations."""
+    assert os.path.exists(AXE), "axe-core missing: make test installs it with npm"
+    if not page.evaluate("() => !!window.axe"):
+        page.add_script_tag(path=AXE)
+    result = page.evaluate(
+        """([sel, tags]) => axe.run(document.querySelector(sel), {runOnly: {type: 'tag', values: tags}})""",
+        [selector, WCAG_TAGS])
+    return ["{}: {} ({})".format(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5])
+            for v in result["violations"]]
+
+
+def screenshot(page, name, selector=None):
+    """Save a screenshot as a test artefact in build/screenshots/<name>.png."""
+    os.makedirs(SHOTS, exist_ok=True)
+    path = os.path.join(SHOTS, name + ".png")
+    (page.locator(selector) if selector else page).screenshot(path=path)
+    return path
+
+
+def scenario_url(base, name, student):
+    """URL of a workbench scenario for a given (fresh) learner."""
+    return "{}/scenario/{}/?student={}".format(base, name, student)

@@ -1,0 +1,3 @@
+"""bemotande-xblocks: Open edX XBlocks for the Swedish course "Bättre bemötande"."""
+
+__version__ = "0.1.0"

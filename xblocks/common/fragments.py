@@ -1,0 +1,50 @@
+"""One helper that builds the fragment for every view: template + CSS + JS + init data."""
+import hashlib
+import os
+import re
+
+from django.template import Context, Engine
+from web_fragments.fragment import Fragment
+
+# A standalone engine: works without Django settings (unit tests, ToyRuntime) and autoescapes.
+_ENGINE = Engine(debug=False, autoescape=True, string_if_invalid="")
+
+
+def read_resource(block_dir, relative_path):
+    """Text of a file shipped inside the package (templates, CSS, JS)."""
+    with open(os.path.join(block_dir, relative_path), encoding="utf-8") as handle:
+        return handle.read()
+
+
+def render_template(block_dir, template, context):
+    """Render ``templates/<template>`` from ``block_dir`` with autoescaping.
+
+    ``context`` is a prepared view model: plain values and already-translated strings, never
+    the block itself.
+    """
+    source = read_resource(block_dir, os.path.join("templates", template))
+    return _ENGINE.from_string(source).render(Context(context, autoescape=True))
+
+
+def build_fragment(block_dir, template, context, css=(), js=(), js_class=None, init=None):
+    """Return a :class:`Fragment` for a view.
+
+    ``css`` and ``js`` are paths relative to ``block_dir`` (inlined, so the block works in any
+    runtime with no extra URL routes); ``init`` is the JSON-serialisable data passed to the
+    JavaScript initialiser ``js_class``.
+    """
+    frag = Fragment(render_template(block_dir, template, context))
+    for path in css:
+        frag.add_css(read_resource(block_dir, path))
+    for path in js:
+        frag.add_javascript(read_resource(block_dir, path))
+    if js_class:
+        frag.initialize_js(js_class, init or {})
+    return frag
+
+
+def dom_id(block, prefix):
+    """A short id, unique per block instance and stable across renders, safe in HTML ids."""
+    usage = str(getattr(block.scope_ids, "usage_id", "") or id(block))
+    digest = hashlib.sha1(usage.encode("utf-8")).hexdigest()[:10]
+    return "{}-{}".format(re.sub(r"[^a-z0-9-]", "", prefix.lower()) or "xb", digest)

@@ -1,0 +1,39 @@
+"""XML parsing with DTDs, entity resolution and network access switched off."""
+from lxml import etree
+
+from .errors import N_, OlxError
+
+
+def safe_parser():
+    """Return an lxml parser that never resolves entities, loads DTDs or touches the network."""
+    return etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+        huge_tree=False, remove_comments=True, remove_pis=True,
+    )
+
+
+def parse_xml(data, filename="<string>"):
+    """Parse ``data`` (str or bytes) into an element; reject DOCTYPEs and entities.
+
+    Raises :class:`OlxError` naming ``filename`` (and the line) for malformed XML or a DOCTYPE.
+    """
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    try:
+        tree = etree.fromstring(data, safe_parser()).getroottree()
+    except etree.XMLSyntaxError as exc:
+        raise OlxError(N_("The XML is not well-formed (line {line}): {detail}"), filename=filename,
+                       line=exc.lineno or "?", detail=exc.msg) from exc
+    check_no_doctype(tree, filename)
+    return tree.getroot()
+
+
+def check_no_doctype(tree_or_element, filename="<string>"):
+    """Raise :class:`OlxError` when the document declares a DTD or contains entity references."""
+    tree = tree_or_element.getroottree() if hasattr(tree_or_element, "getroottree") else tree_or_element
+    docinfo = tree.docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
+        raise OlxError(N_("DTDs and entity declarations are not allowed in OLX."), filename=filename)
+    for node in tree.getroot().iter():
+        if isinstance(node, etree._Entity):  # pylint: disable=protected-access
+            raise OlxError(N_("Entity references are not allowed in OLX."), filename=filename)

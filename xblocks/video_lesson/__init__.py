@@ -1,0 +1,4 @@
+"""The ``video_lesson`` XBlock: a filmed lesson with reflection questions."""
+from .block import VideoLessonBlock
+
+__all__ = ["VideoLessonBlock"]
