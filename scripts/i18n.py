@@ -6,6 +6,7 @@ are English; the ``en`` catalogue is filled with the ids themselves so it is alw
 """
 import argparse
 import io
+import json
 import os
 import re
 import sys
@@ -58,8 +59,8 @@ def _write_po(catalog, path):
         handle.write(text)
 
 
-def cmd_extract():
-    for domain in DOMAINS:
+def cmd_extract(domains):
+    for domain in domains:
         template = extract(domain)
         for lang in LANGUAGES:
             path = po_path(domain, lang)
@@ -82,18 +83,34 @@ def _mo_bytes(catalog):
     return buffer.getvalue()
 
 
-def cmd_compile():
-    for domain in DOMAINS:
+def cmd_compile(domains):
+    for domain in domains:
         for lang in LANGUAGES:
             catalog = _read(po_path(domain, lang), lang)
             with open(po_path(domain, lang, "mo"), "wb") as handle:
                 handle.write(_mo_bytes(catalog))
 
 
-def problems():
+def cmd_fill(domains, mapping_file):
+    """Set Swedish translations from a JSON file ``{"msgid": "svensk text", ...}``."""
+    with open(mapping_file, encoding="utf-8") as handle:
+        mapping = json.load(handle)
+    for domain in domains:
+        path = po_path(domain, "sv")
+        catalog = _read(path, "sv")
+        for message in catalog:
+            key = message.id if isinstance(message.id, str) else message.id[0]
+            if key in mapping:
+                value = mapping[key]
+                message.string = tuple(value) if isinstance(message.id, tuple) else value
+                message.flags.discard("fuzzy")
+        _write_po(catalog, path)
+
+
+def problems(domains=DOMAINS):
     """Every reason the catalogues are not releasable (empty list when they are)."""
     found = []
-    for domain in DOMAINS:
+    for domain in domains:
         template_ids = {m.id if isinstance(m.id, str) else m.id[0] for m in extract(domain) if m.id}
         for lang in LANGUAGES:
             path = po_path(domain, lang)
@@ -124,14 +141,21 @@ def problems():
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("command", choices=["extract", "compile", "check"])
+    parser.add_argument("command", choices=["extract", "compile", "check", "fill"])
+    parser.add_argument("--domain", action="append", choices=DOMAINS,
+                        help="only this domain folder (repeatable); default: all")
+    parser.add_argument("--json", help="for fill: JSON file mapping msgid -> Swedish text "
+                                       "(a list of forms for plurals)")
     args = parser.parse_args(argv)
+    domains = args.domain or DOMAINS
     if args.command == "extract":
-        cmd_extract()
+        cmd_extract(domains)
     elif args.command == "compile":
-        cmd_compile()
+        cmd_compile(domains)
+    elif args.command == "fill":
+        cmd_fill(domains, args.json)
     else:
-        found = problems()
+        found = problems(domains)
         for line in found:
             print(line)
         sys.exit(1 if found else 0)
