@@ -1,0 +1,1 @@
+"""Build, validate, normalise and import the course OLX in course_export/."""
