@@ -1,6 +1,7 @@
 """The normalised form of course files in git, so that Studio round trips give identical bytes.
 
-XML: parsed safely and written back without an XML declaration, with one trailing newline. JSON: keys sorted, two spaces, UTF-8, trailing newline. Everything else: as is.
+XML: parsed safely and written back without an XML declaration, with one trailing newline.
+JSON: keys sorted, two spaces, UTF-8, trailing newline. Everything else: as is.
 """
 import json
 

@@ -60,16 +60,19 @@ def load(root, errors):
 def _load_pointer(root, tag, url_name, referrer, errors, refs):
     refs.setdefault(url_name, []).append((tag, referrer))
     relative = "{}/{}.xml".format(tag, url_name)
+    if not os.path.isfile(os.path.join(root, relative)):
+        errors.append((referrer, "<{} url_name=\"{}\">: {} is missing".format(tag, url_name, relative)))
+        return None
     try:
         element = read_xml(root, relative)
     except OlxError as exc:
-        errors.append((referrer, "<{} url_name=\"{}\">: {} ({})".format(tag, url_name, exc.translate(str),
-                                                                   relative)))
+        errors.append((relative, exc.translate(str)))
         return None
     if element.tag != tag:
         errors.append((relative, "root element is <{}>, expected <{}>".format(element.tag, tag)))
     node = Node(tag, url_name, element, relative)
-    _load_children(root, node, errors, refs)
+    if tag in CONTAINERS:  # leaf blocks (problem, html, ours) hold content, not child blocks
+        _load_children(root, node, errors, refs)
     return node
 
 

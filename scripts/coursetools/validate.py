@@ -186,6 +186,10 @@ class CourseValidation:
 
         _course, store, _names = olx_validate(self.root, steps=8, allowed_xblocks=list(OUR_TYPES))
         for error in store.errors:
+            # olxcleaner wants an end date; an evergreen self-paced course has none, and Studio
+            # imports such courses fine.
+            if "required setting 'end'" in (error.description or ""):
+                continue
             if error.level in ("ERROR", "CRITICAL"):
                 self.error(getattr(error, "filename", "") or "olxcleaner",
                            "olxcleaner {}: {}".format(error.name, error.description))

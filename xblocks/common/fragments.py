@@ -46,5 +46,5 @@ def build_fragment(block_dir, template, context, css=(), js=(), js_class=None, i
 def dom_id(block, prefix):
     """A short id, unique per block instance and stable across renders, safe in HTML ids."""
     usage = str(getattr(block.scope_ids, "usage_id", "") or id(block))
-    digest = hashlib.sha1(usage.encode("utf-8")).hexdigest()[:10]
+    digest = hashlib.sha1(usage.encode("utf-8"), usedforsecurity=False).hexdigest()[:10]
     return "{}-{}".format(re.sub(r"[^a-z0-9-]", "", prefix.lower()) or "xb", digest)
