@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 REQS := setup.py requirements/test.txt requirements/xblock6-django52.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help demo test test-main test-compat quality bench course media system-deps \
+.PHONY: help demo test test-main test-compat quality bench course lessons media system-deps \
         extract_translations compile_translations validate_translations clean
 
 help: ## list the targets
@@ -42,6 +42,11 @@ $(AXE):
 
 media: $(VENV)/.installed ## generate the test clips (build/media/test)
 	$(VENV)/bin/python scripts/make_test_media.py
+
+lessons: system-deps $(VENV)/.installed ## regenerate draft lesson videos, captions and lesson/timeline OLX from the manuscripts
+	$(VENV)/bin/python scripts/lesson_video.py --all --out course_export/static/video
+	$(VENV)/bin/python scripts/sync_lessons.py
+	$(VENV)/bin/python scripts/sync_timelines.py
 
 course: $(VENV)/.installed ## build and validate dist/bemotande-course.tar.gz
 	$(VENV)/bin/python scripts/build_course.py

@@ -1,7 +1,10 @@
 """Every workbench scenario of every block renders through the real workbench views."""
 import pytest
 from django.test import Client
+from devsite import course_scenarios
 from workbench.scenarios import get_scenarios
+
+course_scenarios.register()
 
 BLOCK_TYPES = ("video_lesson", "asylum_timeline")
 
@@ -27,3 +30,9 @@ def test_scenario_renders(name):
     if block_type in BLOCK_TYPES:
         assert "data-block-type='{}'".format(block_type) in html
     assert "Traceback" not in html
+
+
+def test_every_course_unit_with_our_blocks_is_a_scenario():
+    expected = course_scenarios.units()
+    loaded = [n for n in get_scenarios() if n.startswith("course_unit.")]
+    assert len(loaded) == len(expected)
