@@ -68,8 +68,11 @@ def cmd_extract(domains):
             catalog.update(template, no_fuzzy_matching=True)
             if lang == "en":
                 for message in catalog:
-                    if message.id and not message.string:
+                    # plural messages have a tuple of forms, empty ones as ("", "")
+                    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+                    if message.id and (not all(strings) or message.fuzzy):
                         message.string = message.id
+                        message.flags.discard("fuzzy")
             _write_po(catalog, path)
         print("{}: {} messages".format(domain, len(template)))
 

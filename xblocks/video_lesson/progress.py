@@ -1,0 +1,155 @@
+"""A learner's progress through one lesson: immutable state and the pure transitions on it.
+
+The block reads its user-state fields once into a :class:`LearnerState`, hands it with the
+validated request values to one of the ``record_*`` functions, and writes the returned state
+back once. Every function here raises :class:`InputError` *before* producing a new state, so a
+refused request changes nothing. No XBlock or Django import.
+"""
+from dataclasses import dataclass, field, replace
+
+from ..common.errors import N_, InputError
+from .lesson import (
+    check_answer,
+    count_chars,
+    count_words,
+    effective_duration,
+    is_complete,
+    merge_ranges,
+    watched_fraction,
+)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A submitted answer: plain text as typed, and when (ISO 8601, UTC)."""
+
+    text: str
+    submitted_at: str
+
+
+@dataclass(frozen=True)
+class LearnerState:
+    """What the server keeps per learner (mirrors the block's ``Scope.user_state`` fields)."""
+
+    position: float = 0.0
+    watched: tuple = ()
+    reported_duration: float | None = None
+    drafts: dict = field(default_factory=dict)
+    answers: dict = field(default_factory=dict)
+    completed: bool = False
+
+    @classmethod
+    def from_stored(cls, position=0.0, watched=(), reported_duration=None, drafts=None, answers=None,
+                    completed=False):
+        """Build from stored field values, skipping anything malformed (e.g. from older versions)."""
+        clean_answers = {}
+        for key, value in (answers or {}).items():
+            if isinstance(value, dict) and isinstance(value.get("text"), str):
+                clean_answers[key] = Answer(value["text"], str(value.get("submitted_at") or ""))
+        return cls(
+            position=float(position or 0.0),
+            watched=tuple(tuple(pair) for pair in (watched or ()) if isinstance(pair, (list, tuple))
+                          and len(pair) == 2),
+            reported_duration=float(reported_duration) if reported_duration else None,
+            drafts={k: v for k, v in (drafts or {}).items() if isinstance(v, str)},
+            answers=clean_answers,
+            completed=bool(completed),
+        )
+
+    def to_stored(self):
+        """Field name -> JSON value, the inverse of :meth:`from_stored`."""
+        return {
+            "position": self.position,
+            "watched": [list(pair) for pair in self.watched],
+            "reported_duration": self.reported_duration,
+            "drafts": dict(self.drafts),
+            "answers": {k: {"text": a.text, "submitted_at": a.submitted_at} for k, a in self.answers.items()},
+            "completed": self.completed,
+        }
+
+
+def _reflection(lesson, reflection_id):
+    item = lesson.reflection(reflection_id) if isinstance(reflection_id, str) else None
+    if item is None:
+        raise InputError(N_("There is no such reflection question in this lesson."))
+    return item
+
+
+def record_progress(lesson, state, position, watched, duration=None):
+    """Merge newly ``watched`` ranges (already parsed) and store the playback ``position``.
+
+    ``duration`` is what the player reports; the largest report is kept, and an OLX duration
+    wins over all of them. Ranges and position are clamped to the lesson's length.
+    """
+    if duration is not None and duration <= 0:
+        raise InputError(N_("“{key}” is out of range."), key="duration")
+    reported = max((d for d in (state.reported_duration, duration) if d), default=None)
+    length = effective_duration(lesson, reported)
+    merged = merge_ranges(list(state.watched) + list(watched), length)
+    position = min(position, length) if length else position
+    return replace(state, position=round(position, 3), watched=tuple(tuple(p) for p in merged),
+                   reported_duration=reported)
+
+
+def record_draft(lesson, state, reflection_id, text):
+    """Keep ``text`` as the learner's unsent draft for a reflection (an empty text removes it)."""
+    item = _reflection(lesson, reflection_id)
+    if count_chars(text) > item.max_chars:
+        raise InputError(N_("The answer is too long: at most {limit} characters."), limit=item.max_chars)
+    drafts = {k: v for k, v in state.drafts.items() if k != item.id}
+    if text:
+        drafts[item.id] = text
+    return replace(state, drafts=drafts)
+
+
+def record_submission(lesson, state, reflection_id, text, now):
+    """Store ``text`` as the submitted answer (replacing an earlier one) and drop the draft."""
+    item = _reflection(lesson, reflection_id)
+    check_answer(item, text)
+    answers = dict(state.answers)
+    answers[item.id] = Answer(text, now)
+    drafts = {k: v for k, v in state.drafts.items() if k != item.id}
+    return replace(state, answers=answers, drafts=drafts)
+
+
+def settle_completion(lesson, state):
+    """Return ``(state, newly_completed)``: completion is set once and never taken back."""
+    if state.completed or not is_complete(lesson, state.watched, state.reported_duration, state.answers):
+        return state, False
+    return replace(state, completed=True), True
+
+
+def summary(lesson, state):
+    """The progress figures shown to the learner (and returned by ``save_progress``)."""
+    length = effective_duration(lesson, state.reported_duration)
+    share = watched_fraction(state.watched, length)
+    current = [r for r in lesson.reflections if r.id in state.answers]
+    return {
+        "position": state.position,
+        "duration": length,
+        "watched_fraction": round(share, 4),
+        "watched_percent": int(share * 100 + 1e-9),
+        "completion_percent": lesson.completion_percent,
+        "answered": len(current),
+        "total": len(lesson.reflections),
+        "required_answered": sum(1 for r in current if r.required),
+        "required_total": sum(1 for r in lesson.reflections if r.required),
+        "completed": state.completed,
+    }
+
+
+def user_state(lesson, state, guidance_for=None):
+    """The learner's whole state for ``student_view_user_state`` and the learner view.
+
+    ``guidance_for(reflection)`` (optional) returns the guidance HTML to reveal for an answered
+    reflection; guidance of unanswered reflections is never included.
+    """
+    answers = {}
+    for key, answer in state.answers.items():
+        entry = {"text": answer.text, "submitted_at": answer.submitted_at, "words": count_words(answer.text)}
+        item = lesson.reflection(key)
+        if guidance_for is not None and item is not None:
+            entry["guidance"] = guidance_for(item)
+        answers[key] = entry
+    return dict(summary(lesson, state), watched=[list(p) for p in state.watched],
+                drafts=dict(state.drafts), answers=answers)
