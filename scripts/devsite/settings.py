@@ -24,3 +24,10 @@ RANGE_MEDIA_ROOTS = {
     "media": os.path.join(REPO_ROOT, "build", "media"),
     "course-static": os.path.join(REPO_ROOT, "course_export", "static"),
 }
+
+# The UI language follows the browser (Accept-Language), so the blocks can be tested in sv and en.
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]
+if "django.middleware.locale.LocaleMiddleware" not in MIDDLEWARE:  # noqa: F405
+    MIDDLEWARE = list(MIDDLEWARE)  # noqa: F405
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
+                      "django.middleware.locale.LocaleMiddleware")

@@ -1,0 +1,17 @@
+/* asylum_timeline: the XBlock initialiser; wires exploring, quizzes and the server together. */
+/* exported AsylumTimelineBlock */
+function AsylumTimelineBlock(runtime, element, init) {
+  "use strict";
+  var AT = window.AsylumTimeline;
+  element = element && element.jquery ? element[0] : element;
+  var root = element.classList && element.classList.contains("at-block") ? element : element.querySelector(".at-block");
+  if (!root || root.getAttribute("data-ready")) { return {}; }
+  if (init && init.data) { init = JSON.parse(document.getElementById(init.data).textContent); }
+  root.setAttribute("data-ready", "1");
+  var server = AT.server(runtime, element, init);
+  var explore = root.querySelector(".at-step") ? new AT.Explore(root, init, server) : null;
+  AT.all(root, ".at-quiz").forEach(function (section) {
+    return new AT.Quiz(section, init, server, function (summary) { if (explore) { explore.update(summary); } });
+  });
+  return {explore: explore};
+}

@@ -1,0 +1,368 @@
+"""The timeline model and its validation rules. Pure Python: no XBlock or Django import.
+
+A :class:`Timeline` holds ordinal *phases* of *steps*, the *actors* that do them, filterable
+*paths* (permit, refusal, unaccompanied child, Dublin, ...) and *quizzes*. ``validate()`` answers
+"is this content publishable?" and names the element of every problem; learner progress and
+scoring live in :mod:`.progress`.
+"""
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from ..common.errors import N_, ContentError
+from ..common.sanitize import is_safe_url
+
+#: Values of ``checked`` meaning "the source page shows no date" (Swedish as in the OLX, English).
+UNDATED = ("odaterad", "undated")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_ID = re.compile(r"^[\w.-]+$")
+QUIZ_KINDS = ("order", "match")
+_DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+@dataclass
+class Actor:
+    """Someone who does something in the process (an authority, a court, a guardian, ...)."""
+
+    id: str
+    name: str
+    color: str = ""
+    description: str = ""  # author HTML (sanitised when shown)
+
+
+@dataclass
+class Path:
+    """A route through the process that learners can filter by (e.g. refusal, Dublin)."""
+
+    id: str
+    title: str
+
+
+@dataclass
+class Source:
+    """Where a fact comes from, and when the page was checked."""
+
+    href: str
+    title: str
+    checked: str = ""
+
+
+@dataclass
+class Outcome:
+    """A branch out of a (decision) step to another step or phase."""
+
+    to: str
+    label: str = ""
+
+
+@dataclass
+class Step:
+    """One step of the process, seen from the authorities (``description``) and the person (``seeker``)."""
+
+    id: str
+    title: str
+    actors: list = field(default_factory=list)
+    when: str = ""
+    since: str = ""
+    paths: list = field(default_factory=list)
+    description: str = ""
+    seeker: str = ""
+    sources: list = field(default_factory=list)
+    outcomes: list = field(default_factory=list)
+    review: str = ""  # for subject-matter experts; never shown to learners
+
+
+@dataclass
+class Phase:
+    """An ordinal group of steps (no calendar dates)."""
+
+    id: str
+    title: str
+    steps: list = field(default_factory=list)
+
+
+@dataclass
+class Quiz:
+    """``order``: put ``steps`` in this order; ``match``: name each step's first actor."""
+
+    kind: str
+    steps: list = field(default_factory=list)
+    prompt: str = ""
+    id: str = ""  # optional in OLX; see Timeline.quiz_id
+
+
+@dataclass
+class Timeline:
+    """The whole block content."""
+
+    display_name: str = ""
+    reviewed: str = ""
+    lang: str = ""
+    actors: list = field(default_factory=list)
+    paths: list = field(default_factory=list)
+    phases: list = field(default_factory=list)
+    quizzes: list = field(default_factory=list)
+    review: str = ""
+
+    def steps(self):
+        """Every step in process order."""
+        return [step for phase in self.phases for step in phase.steps]
+
+    def step_map(self):
+        return {step.id: step for step in self.steps()}
+
+    def actor_map(self):
+        return {actor.id: actor for actor in self.actors}
+
+    def quiz_id(self, index):
+        """Stable id of the quiz at ``index``: its own ``id`` or ``<kind>-<n>`` (n-th of that kind)."""
+        quiz = self.quizzes[index]
+        if quiz.id:
+            return quiz.id
+        return "{}-{}".format(quiz.kind, sum(1 for q in self.quizzes[:index + 1] if q.kind == quiz.kind))
+
+    def quiz_map(self):
+        return {self.quiz_id(i): quiz for i, quiz in enumerate(self.quizzes)}
+
+    def is_empty(self):
+        """True when there is no content at all (the block then uses the default content)."""
+        return not (self.actors or self.paths or self.phases or self.quizzes or self.review)
+
+    def to_dict(self):
+        """Plain JSON-serialisable data (what the block stores and the Studio editor edits)."""
+        return dataclasses.asdict(self)
+
+
+# ---------------------------------------------------------------------------------------------
+# Plain data -> model (Studio editor input and stored fields)
+
+_SCALARS = {
+    Timeline: ("display_name", "reviewed", "lang", "review"),
+    Actor: ("id", "name", "color", "description"),
+    Path: ("id", "title"),
+    Source: ("href", "title", "checked"),
+    Outcome: ("to", "label"),
+    Step: ("id", "title", "when", "since", "description", "seeker", "review"),
+    Phase: ("id", "title"),
+    Quiz: ("kind", "prompt", "id"),
+}
+_LISTS = {
+    Timeline: {"actors": Actor, "paths": Path, "phases": Phase, "quizzes": Quiz},
+    Step: {"actors": str, "paths": str, "sources": Source, "outcomes": Outcome},
+    Phase: {"steps": Step},
+    Quiz: {"steps": str},
+}
+
+
+def from_dict(data, location="timeline"):
+    """Build a :class:`Timeline` from plain data; raise :class:`ContentError` on a wrong type.
+
+    Unknown keys are ignored; missing ones take their defaults. Text is stripped.
+    """
+    return _build(Timeline, data, location)
+
+
+def _build(cls, data, location):
+    if not isinstance(data, dict):
+        raise ContentError(N_("the data has the wrong type"), location=location)
+    kwargs = {}
+    for name in _SCALARS.get(cls, ()):
+        value = data.get(name, "")
+        if value is None:
+            value = ""
+        if not isinstance(value, str):
+            raise ContentError(N_("must be text"), location="{} @{}".format(location, name))
+        kwargs[name] = value.strip()
+    for name, item_cls in _LISTS.get(cls, {}).items():
+        items = data.get(name) or []
+        if not isinstance(items, list):
+            raise ContentError(N_("must be a list"), location="{} @{}".format(location, name))
+        built = []
+        for index, item in enumerate(items):
+            where = "{} {}[{}]".format(location, name, index + 1)
+            if item_cls is str:
+                if not isinstance(item, str):
+                    raise ContentError(N_("must be text"), location=where)
+                built.append(item.strip())
+            else:
+                built.append(_build(item_cls, item, where))
+        kwargs[name] = built
+    return cls(**kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Validation
+
+
+def _loc(kind, ident, index, attribute=None):
+    """``step "beslut" @actors`` (or ``step #3`` when the row has no id yet)."""
+    where = '{} "{}"'.format(kind, ident) if ident else "{} #{}".format(kind, index + 1)
+    return where + (" @" + attribute if attribute else "")
+
+
+def is_date(value, allow_partial=True):
+    """``YYYY-MM-DD`` (or ``YYYY``/``YYYY-MM`` when ``allow_partial``) naming a real day."""
+    match = _DATE.match(value or "")
+    if not match or (not allow_partial and match.group(3) is None):
+        return False
+    month, day = match.group(2), match.group(3)
+    if month is not None and not 1 <= int(month) <= 12:
+        return False
+    if day is not None:
+        year, month_no, day_no = int(match.group(1)), int(month), int(day)
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        limit = 28 if month_no == 2 and not leap else _DAYS_IN_MONTH[month_no - 1]
+        return 1 <= day_no <= limit
+    return True
+
+
+def validate(timeline):
+    """Every problem that stops ``timeline`` from being published, as a list of :class:`ContentError`.
+
+    Checks unique ids, required texts, that every ``actors``/``paths``/``to``/quiz reference
+    resolves, that outcomes have no cycles, that every step has an actor, dates, colours and
+    that links are http(s). Messages name the element and attribute.
+    """
+    errors = []
+    errors += _check_dates(timeline.reviewed, "asylum_timeline @reviewed", partial=True)
+    actor_ids = _check_ids(errors, "actor", timeline.actors)
+    path_ids = _check_ids(errors, "path", timeline.paths)
+    node_ids = _check_ids(errors, "phase", timeline.phases)
+    steps = timeline.steps()
+    node_ids |= _check_ids(errors, "step", steps, taken=node_ids)
+    for index, actor in enumerate(timeline.actors):
+        _require(errors, actor.name, _loc("actor", actor.id, index, "name"))
+        if actor.color and not _COLOUR.match(actor.color):
+            errors.append(ContentError(N_("“{value}” is not a colour (write #rrggbb)"),
+                                       location=_loc("actor", actor.id, index, "color"), value=actor.color))
+    for index, path in enumerate(timeline.paths):
+        _require(errors, path.title, _loc("path", path.id, index, "title"))
+    for index, phase in enumerate(timeline.phases):
+        _require(errors, phase.title, _loc("phase", phase.id, index, "title"))
+    for index, step in enumerate(steps):
+        _check_step(errors, step, index, actor_ids, path_ids, node_ids)
+    errors += _check_cycles(timeline)
+    step_ids = {step.id for step in steps}
+    seen_quiz_ids = set()
+    for index, quiz in enumerate(timeline.quizzes):
+        quiz_id = timeline.quiz_id(index)
+        where = 'quiz "{}"'.format(quiz_id)
+        if quiz_id in seen_quiz_ids:
+            errors.append(ContentError(N_("the id “{ident}” is used more than once"),
+                                       location=where + " @id", ident=quiz_id))
+        seen_quiz_ids.add(quiz_id)
+        if quiz.kind not in QUIZ_KINDS:
+            errors.append(ContentError(N_("unknown kind of quiz “{value}”"), location=where, value=quiz.kind))
+        _check_refs(errors, quiz.steps, step_ids, where + " @steps", N_("unknown step “{ref}”"))
+        if quiz.kind == "order" and len(set(quiz.steps)) < 2:
+            errors.append(ContentError(N_("an order quiz needs at least two different steps"),
+                                       location=where + " @steps"))
+        elif not quiz.steps:
+            errors.append(ContentError(N_("a quiz needs at least one step"), location=where + " @steps"))
+    return errors
+
+
+def _require(errors, text, location):
+    if not text:
+        errors.append(ContentError(N_("this text is required"), location=location))
+
+
+def _check_ids(errors, kind, items, taken=frozenset()):
+    seen = set()
+    for index, item in enumerate(items):
+        where = _loc(kind, item.id, index, "id")
+        if not item.id:
+            errors.append(ContentError(N_("an id is required"), location=where))
+        elif not _ID.match(item.id):
+            errors.append(ContentError(N_("the id “{ident}” may only contain letters, digits, “-”, “_” and “.”"),
+                                       location=where, ident=item.id))
+        elif item.id in seen or item.id in taken:
+            errors.append(ContentError(N_("the id “{ident}” is used more than once"), location=where,
+                                       ident=item.id))
+        seen.add(item.id)
+    return seen
+
+
+def _check_refs(errors, refs, known, location, unknown_msgid):
+    seen = set()
+    for ref in refs:
+        if ref not in known:
+            errors.append(ContentError(unknown_msgid, location=location, ref=ref))
+        elif ref in seen:
+            errors.append(ContentError(N_("“{ref}” is listed more than once"), location=location, ref=ref))
+        seen.add(ref)
+
+
+def _check_dates(value, location, partial):
+    if value and not is_date(value, allow_partial=partial):
+        msgid = (N_("“{value}” is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)") if partial
+                 else N_("“{value}” is not a date (write YYYY-MM-DD)"))
+        return [ContentError(msgid, location=location, value=value)]
+    return []
+
+
+def _check_step(errors, step, index, actor_ids, path_ids, node_ids):
+    _require(errors, step.title, _loc("step", step.id, index, "title"))
+    if not step.actors:
+        errors.append(ContentError(N_("every step needs at least one actor"),
+                                   location=_loc("step", step.id, index, "actors")))
+    _check_refs(errors, step.actors, actor_ids, _loc("step", step.id, index, "actors"),
+                N_("unknown actor “{ref}”"))
+    _check_refs(errors, step.paths, path_ids, _loc("step", step.id, index, "paths"), N_("unknown path “{ref}”"))
+    errors += _check_dates(step.since, _loc("step", step.id, index, "since"), partial=True)
+    for number, source in enumerate(step.sources, 1):
+        where = _loc("step", step.id, index, "source[{}]".format(number))
+        _require(errors, source.title, where)
+        if not is_safe_url(source.href):
+            errors.append(ContentError(N_("“{value}” is not a link: only http and https links are allowed"),
+                                       location=where + " @href", value=source.href))
+        if source.checked and source.checked.lower() not in UNDATED and not is_date(source.checked):
+            errors.append(ContentError(
+                N_("“{value}” is not a date (write YYYY-MM-DD, YYYY-MM, YYYY or “odaterad”)"),
+                location=where + " @checked", value=source.checked))
+    for number, outcome in enumerate(step.outcomes, 1):
+        where = _loc("step", step.id, index, "outcome[{}] @to".format(number))
+        if outcome.to not in node_ids:
+            errors.append(ContentError(N_("unknown step or phase “{ref}”"), location=where, ref=outcome.to))
+
+
+def outcome_target(timeline, target):
+    """The step an outcome leads to (a phase leads to its first step), or None."""
+    for phase in timeline.phases:
+        if phase.id == target:
+            return phase.steps[0] if phase.steps else None
+        for step in phase.steps:
+            if step.id == target:
+                return step
+    return None
+
+
+def _check_cycles(timeline):
+    """Outcomes must not lead back to where they started (iterative depth-first search)."""
+    edges = {}
+    for step in timeline.steps():
+        targets = [outcome_target(timeline, outcome.to) for outcome in step.outcomes]
+        edges.setdefault(step.id, [t.id for t in targets if t is not None])
+    state, errors = {}, []
+    for root, targets in edges.items():
+        if root in state:
+            continue
+        state[root] = "open"
+        stack = [(root, iter(targets))]
+        while stack:
+            node, successors = stack[-1]
+            nxt = next(successors, None)
+            if nxt is None:
+                state[node] = "done"
+                stack.pop()
+            elif state.get(nxt) == "open":
+                trail = [entry[0] for entry in stack]
+                cycle = trail[trail.index(nxt):] + [nxt]
+                errors.append(ContentError(N_("the outcomes form a cycle: {cycle}"),
+                                           location='step "{}" @outcome'.format(node),
+                                           cycle=" → ".join(cycle)))
+            elif nxt not in state:
+                state[nxt] = "open"
+                stack.append((nxt, iter(edges.get(nxt, ()))))
+    return errors

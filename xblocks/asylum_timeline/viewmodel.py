@@ -1,0 +1,216 @@
+"""Prepared, sanitised and translated view models for the templates and the JavaScript.
+
+Nothing here reads the runtime: the block passes the timeline, the learner's summary, a
+translator and the DOM id prefix. Author HTML goes through the allow-list sanitiser here and
+nowhere else; plain texts are escaped by the template engine.
+"""
+import re
+
+from ..common.errors import N_
+from ..common.sanitize import is_safe_url, sanitize_html
+from .progress import initial_order
+from .timeline import UNDATED, is_date
+
+_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_TAGS = re.compile(r"<[^>]*>")
+DEFAULT_COLOUR = "#4a5a6a"
+MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"), N_("July"),
+          N_("August"), N_("September"), N_("October"), N_("November"), N_("December"))
+
+# Translators: a month and a year, e.g. "June 2026".
+MONTH_YEAR = N_("{month} {year}")
+# Translators: a date, e.g. "12 June 2026".
+DAY_MONTH_YEAR = N_("{day} {month} {year}")
+
+
+def format_date(value, gettext):
+    """``2026-06-12`` -> "12 juni 2026" / "12 June 2026"; ``2026-06`` -> "juni 2026"; "odaterad" -> "undated"."""
+    value = (value or "").strip()
+    if value.lower() in UNDATED:
+        return gettext(N_("undated"))
+    if not is_date(value):
+        return value
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = gettext(MONTHS[int(parts[1]) - 1])
+    if len(parts) == 2:
+        return gettext(MONTH_YEAR).format(month=month, year=parts[0])
+    return gettext(DAY_MONTH_YEAR).format(day=int(parts[2]), month=month, year=parts[0])
+
+
+def plain_text(markup):
+    """Author HTML as plain text (search index, reports)."""
+    text = _TAGS.sub(" ", markup or "")
+    text = text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+    return " ".join(text.split())
+
+
+def safe_colour(value):
+    return value if _COLOUR.match(value or "") else DEFAULT_COLOUR
+
+
+def lanes(timeline):
+    """Actors that do at least one step, in declaration order, as ``{actor id: lane number}``."""
+    used = {actor_id for step in timeline.steps() for actor_id in step.actors}
+    numbered = [actor.id for actor in timeline.actors if actor.id in used]
+    return {actor_id: number for number, actor_id in enumerate(numbered, 1)}
+
+
+def strings(gettext):
+    """Every text the JavaScript shows, translated with the block's catalogue."""
+    g = gettext
+    return {
+        "progress": g(N_("{seen} of {total} steps seen")),
+        "seen": g(N_("seen")),
+        "filterCount": g(N_("{count} of {total} steps match.")),
+        "filterNone": g(N_("All steps are shown.")),
+        "moved": g(N_("“{title}” is now in place {position} of {total}.")),
+        "first": g(N_("“{title}” is already first.")),
+        "last": g(N_("“{title}” is already last.")),
+        "orderResult": g(N_("{right} of {total} steps are in the right place.")),
+        "matchResult": g(N_("{right} of {total} answers are right.")),
+        "best": g(N_("Your best result: {percent} %.")),
+        "right": g(N_("Right place")),
+        "wrong": g(N_("Wrong place")),
+        "rightActor": g(N_("Right")),
+        "wrongActor": g(N_("Not right, try again")),
+        "chooseAll": g(N_("Choose an actor for every step first.")),
+        "sending": g(N_("Checking …")),
+        "error": g(N_("Something went wrong. Please try again.")),
+        "completed": g(N_("You have completed this timeline.")),
+        "highlighted": g(N_("matches the filter")),
+        "preview": g(N_("This is a preview: answers are not checked or saved here.")),
+    }
+
+
+def _html(markup):
+    return sanitize_html(markup) if markup else ""
+
+
+def _step_view(step, number, dom, ctx):
+    gettext, actors, lane_of = ctx["gettext"], ctx["actors"], ctx["lanes"]
+    names = [actors[a].name for a in step.actors if a in actors]
+    step_lanes = sorted({lane_of[a] for a in step.actors if a in lane_of}) or [1]
+    primary = lane_of.get(step.actors[0], step_lanes[0]) if step.actors else step_lanes[0]
+    first = step_lanes[0]
+    marks = [{"row": lane_of[a] - first + 1, "colour": safe_colour(actors[a].color)}
+             for a in step.actors[1:] if a in actors and a in lane_of]
+    outcomes = []
+    for outcome in step.outcomes:
+        target = ctx["targets"].get(outcome.to)
+        if target is not None:
+            outcomes.append({"label": outcome.label, "title": target[1].title,
+                             "button": "{}-b{}".format(dom, target[0])})
+    sources = [{"title": s.title or s.href, "href": s.href if is_safe_url(s.href) else "",
+                "checked": gettext(N_("checked {date}")).format(date=format_date(s.checked, gettext))
+                if s.checked else ""} for s in step.sources]
+    return {
+        "id": step.id, "n": number, "dom": "{}-s{}".format(dom, number), "button": "{}-b{}".format(dom, number),
+        "title": step.title, "when": step.when, "actors": " ".join(step.actors), "paths": " ".join(step.paths),
+        "actor_names": ", ".join(names),
+        "since": gettext(N_("New from {date}")).format(date=format_date(step.since, gettext)) if step.since else "",
+        "lane_from": first, "lane_to": step_lanes[-1] + 1, "lane_p": primary - first + 1,
+        "colour": safe_colour(actors[step.actors[0]].color) if step.actors and step.actors[0] in actors
+        else DEFAULT_COLOUR,
+        "marks": marks, "description": _html(step.description), "seeker": _html(step.seeker),
+        "sources": sources, "outcomes": outcomes,
+        "review": _html(step.review) if ctx["author"] else "",
+    }
+
+
+def steps_view(timeline, gettext, dom, author=False):
+    """The template context of the step list (``steps.html``): the same for every learner."""
+    actors = timeline.actor_map()
+    lane_of = lanes(timeline)
+    targets = {}
+    number = 0
+    for phase in timeline.phases:
+        if phase.steps:
+            targets[phase.id] = (number + 1, phase.steps[0])
+        for step in phase.steps:
+            number += 1
+            targets[step.id] = (number, step)
+    ctx = {"gettext": gettext, "actors": actors, "lanes": lane_of, "targets": targets, "author": author}
+    phases, number = [], 0
+    for index, phase in enumerate(timeline.phases, 1):
+        steps = []
+        for step in phase.steps:
+            number += 1
+            steps.append(_step_view(step, number, dom, ctx))
+        phases.append({"title": phase.title, "dom": "{}-p{}".format(dom, index), "steps": steps})
+    return {
+        "id": dom, "lang": timeline.lang, "phases": phases, "lane_count": max(len(lane_of), 1),
+        "lane_labels": [{"row": lane + 1, "name": actors[a].name, "colour": safe_colour(actors[a].color)}
+                        for a, lane in lane_of.items()],
+        "t": labels(gettext),
+    }
+
+
+def learner_view(timeline, summary, gettext, dom, *, title, author=False, quiz_only=False):
+    """The template context of the learner (and author) view around the step list and quizzes."""
+    lane_of = lanes(timeline)
+    total = summary["steps_total"]
+    return {
+        "id": dom, "title": title, "lang": timeline.lang, "quiz_only": quiz_only, "author": author,
+        "reviewed": gettext(N_("Content last reviewed: {date}")).format(date=format_date(timeline.reviewed, gettext))
+        if timeline.reviewed else "",
+        "review": _html(timeline.review) if author else "",
+        "actors": [{"id": a.id, "name": a.name} for a in timeline.actors if a.id in lane_of],
+        "paths": [{"id": p.id, "title": p.title} for p in timeline.paths],
+        "seen": summary["steps_seen"], "total": total,
+        "progress_text": gettext(N_("{seen} of {total} steps seen")).format(seen=summary["steps_seen"], total=total),
+        "t": labels(gettext),
+    }
+
+
+def quiz_views(timeline, dom, gettext):
+    """The quizzes (``quizzes.html``): the same for every learner. Order quizzes start in a fixed
+    shuffled order; the JavaScript puts back a learner's last submitted order."""
+    steps = timeline.step_map()
+    options = [{"id": a.id, "name": a.name} for a in timeline.actors]
+    views = []
+    for index, quiz in enumerate(timeline.quizzes):
+        quiz_id = timeline.quiz_id(index)
+        qdom = "{}-q{}".format(dom, index + 1)
+        known = [s for s in quiz.steps if s in steps]
+        order = initial_order(known, quiz_id) if quiz.kind == "order" else known
+        items = [{"id": s, "title": steps[s].title, "n": i, "select": "{}-i{}".format(qdom, i)}
+                 for i, s in enumerate(order, 1)]
+        views.append({"id": quiz_id, "kind": quiz.kind, "dom": qdom, "prompt": quiz.prompt, "items": items,
+                      "options": options, "number": index + 1})
+    return {"id": dom, "lang": timeline.lang, "quizzes": views, "t": labels(gettext)}
+
+
+def labels(gettext):
+    """Static texts of the templates."""
+    g = gettext
+    return {
+        "tools": g(N_("Filter the timeline")),
+        "actor": g(N_("Actor")), "all_actors": g(N_("All actors")),
+        "path": g(N_("Path")), "all_paths": g(N_("All paths")),
+        "only": g(N_("Show only matching steps")),
+        "progress": g(N_("Steps you have seen")),
+        "hint": g(N_("Use the arrow keys to move between steps, Home and End to jump to the first and "
+                     "last step; Enter or Space opens a step.")),
+        "steps": g(N_("The steps of the process")),
+        "lanes": g(N_("Actors")),
+        "actors": g(N_("Actors:")), "when": g(N_("When:")), "seen": g(N_("seen")),
+        "perspective": g(N_("Perspective")), "authority": g(N_("The authorities")),
+        "seeker": g(N_("The person seeking asylum")),
+        "authority_h": g(N_("What the authorities do")),
+        "seeker_h": g(N_("What the person experiences and receives")),
+        "nothing": g(N_("Nothing is described for this perspective yet.")),
+        "outcomes": g(N_("What can happen next")), "go": g(N_("Go to the step")),
+        "sources": g(N_("Sources")),
+        "new_tab": g(N_("(opens in a new tab)")),
+        "close": g(N_("Close")),
+        "details": g(N_("Details of the chosen step")),
+        "no_details": g(N_("Choose a step to see what happens.")),
+        "quizzes": g(N_("Test yourself")),
+        "order_h": g(N_("Put the steps in order")), "match_h": g(N_("Who is responsible?")),
+        "order_hint": g(N_("Move each step with the Up and Down buttons (or drag it), then check your order.")),
+        "up": g(N_("Move up")), "down": g(N_("Move down")), "position": g(N_("Place")),
+        "check": g(N_("Check my answer")), "choose": g(N_("Choose an actor")),
+        "review": g(N_("Note for reviewers (not shown to learners)")),
+    }
