@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 REQS := setup.py requirements/test.txt requirements/xblock6-django52.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help demo test test-main test-compat quality bench course lessons media system-deps \
+.PHONY: help demo test test-main test-compat quality bench course lessons media screenshots system-deps \
         extract_translations compile_translations validate_translations clean
 
 help: ## list the targets
@@ -68,6 +68,13 @@ test-main: ## every layer on XBlock 6 / Django 5.2
 test-compat: ## every layer on XBlock 5.2 / Django 4.2
 	@set -e; for layer in $(LAYERS); do echo "== $$layer (XBlock 5.2 / Django 4.2)"; \
 	  $(COMPAT_VENV)/bin/python -m pytest tests/$$layer $(PYTEST_ARGS); done
+
+SHOTS := video_lesson-dialog-sv video_lesson-recap-sv video_lesson-studio-sv asylum_timeline-lanes-details-sv \
+         asylum_timeline-stepper-details-sv asylum_timeline-editor-sv course-lesson-paused
+screenshots: ## copy the README screenshots from the last browser test run (build/screenshots) to docs/
+	mkdir -p docs/screenshots
+	for s in $(SHOTS); do cp build/screenshots/$$s.png docs/screenshots/; done
+	$(VENV)/bin/python scripts/shrink_screenshots.py docs/screenshots/*.png
 
 quality: $(VENV)/.installed ## ruff
 	$(VENV)/bin/ruff check xblocks scripts tests benchmarks setup.py
