@@ -57,6 +57,7 @@ demo: system-deps $(VENV)/.installed media course ## serve the blocks and course
 	cd scripts && DJANGO_SETTINGS_MODULE=devsite.settings ../$(VENV)/bin/python -m django runserver --insecure --noreload 127.0.0.1:8000
 
 test: system-deps $(VENV)/.installed $(COMPAT_VENV)/.installed $(AXE) media ## install everything and run every test layer, on both supported Open edX stacks
+	$(MAKE) --no-print-directory quality
 	$(MAKE) --no-print-directory test-main
 	$(MAKE) --no-print-directory test-compat
 

@@ -40,7 +40,7 @@ def gradient():
     draw = ImageDraw.Draw(image)
     for y in range(HEIGHT):
         t = y / (HEIGHT - 1)
-        colour = tuple(round(a + (b - a) * t) for a, b in zip(TOP, BOTTOM))
+        colour = tuple(round(a + (b - a) * t) for a, b in zip(TOP, BOTTOM, strict=True))
         draw.line([(0, y), (WIDTH, y)], fill=colour)
     return image
 

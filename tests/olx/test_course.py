@@ -54,7 +54,8 @@ def test_a_broken_reflection_time_in_a_lesson_is_named(tmp_path):
     lesson = ('<video_lesson display_name="L"><source src="/static/images/bild.png" type="video/webm"/>'
               '<reflection id="a" time="1:75"><prompt>P</prompt><guidance>G</guidance></reflection>'
               "</video_lesson>")
-    unit = '<vertical display_name="Frågor">\n  <problem url_name="m1-q1"/>\n  <video_lesson url_name="l1"/>\n</vertical>\n'
+    unit = ('<vertical display_name="Frågor">\n  <problem url_name="m1-q1"/>\n'
+            '  <video_lesson url_name="l1"/>\n</vertical>\n')
     root = write_course(tmp_path, {"video_lesson/l1.xml": lesson, "vertical/m1-u2.xml": unit})
     problems = validate_course(root, use_olxcleaner=False)
     assert any(p.startswith("video_lesson/l1.xml") and "1:75" in p for p in problems), problems
