@@ -4,13 +4,10 @@ import gzip
 import importlib
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPTS = os.path.join(REPO, "scripts")
@@ -146,25 +143,5 @@ def _read_package_url(block, url):
 
 
 def _start_server():
-    var = tempfile.mkdtemp(prefix="bemotande-bench-site-")
-    env = dict(os.environ, BEMOTANDE_VAR=var, DJANGO_SETTINGS_MODULE="devsite.settings",
-               PYTHONPATH=SCRIPTS + os.pathsep + REPO)
-    subprocess.run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "-v", "0"],
-                   cwd=SCRIPTS, env=env, check=True)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "django", "runserver", "--insecure", "--noreload",
-                               "127.0.0.1:{}".format(port)], cwd=SCRIPTS, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = "http://127.0.0.1:{}".format(port)
-    deadline = time.time() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/", timeout=5).read()  # noqa: S310
-            return server, url
-        except OSError:
-            if time.time() > deadline:
-                server.kill()
-                raise
-            time.sleep(0.3)
+    from devsite import server  # pylint: disable=import-outside-toplevel
+    return server.start()

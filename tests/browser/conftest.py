@@ -1,15 +1,10 @@
 """Browser tests: the workbench served for real, driven by Debian's Chromium through Playwright."""
 import os
-import socket
-import subprocess
-import sys
-import tempfile
-import time
-import urllib.request
 
 import pytest
+from devsite import server
 
-from tests.conftest import REPO, SCRIPTS
+from tests.conftest import REPO
 
 CHROMIUM = os.environ.get("BEMOTANDE_CHROMIUM", "/usr/bin/chromium")
 AXE = os.path.join(REPO, "build", "node", "node_modules", "axe-core", "axe.min.js")
@@ -17,40 +12,13 @@ SHOTS = os.path.join(REPO, "build", "screenshots")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
-def _free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def workbench_url():
-    """Start the demo site (workbench + range media) on a free port with its own database."""
-    var = tempfile.mkdtemp(prefix="bemotande-browser-")
-    env = dict(os.environ, BEMOTANDE_VAR=var, DJANGO_SETTINGS_MODULE="devsite.settings",
-               PYTHONPATH=SCRIPTS + os.pathsep + REPO)
-    subprocess.run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "-v", "0"],
-                   cwd=SCRIPTS, env=env, check=True)
-    port = _free_port()
-    log = open(os.path.join(var, "server.log"), "wb")  # noqa: SIM115
-    server = subprocess.Popen(
-        [sys.executable, "-m", "django", "runserver", "--insecure", "--noreload", "127.0.0.1:{}".format(port)],
-        cwd=SCRIPTS, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = "http://127.0.0.1:{}".format(port)
-    deadline = time.time() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/", timeout=5).read()  # noqa: S310
-            break
-        except OSError:
-            if time.time() > deadline or server.poll() is not None:
-                server.kill()
-                raise RuntimeError("workbench did not start; see " + log.name) from None
-            time.sleep(0.3)
+    """The demo site (workbench + range media) on a free port with its own database."""
+    process, url = server.start()
     yield url
-    server.terminate()
-    server.wait(10)
-    log.close()
+    process.terminate()
+    process.wait(10)
 
 
 @pytest.fixture(scope="session")

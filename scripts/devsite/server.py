@@ -1,0 +1,42 @@
+"""Start the demo site (workbench + range media) in a subprocess, for browser tests and benchmarks."""
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+SCRIPTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+REPO = os.path.dirname(SCRIPTS)
+
+
+def start(log_path=None, timeout=60):
+    """Migrate a fresh database and run the site on a free port; returns (process, base URL).
+
+    The caller stops it with ``process.terminate()``. ``log_path`` receives the server's output.
+    """
+    var = tempfile.mkdtemp(prefix="bemotande-site-")
+    env = dict(os.environ, BEMOTANDE_VAR=var, DJANGO_SETTINGS_MODULE="devsite.settings",
+               PYTHONPATH=SCRIPTS + os.pathsep + REPO)
+    subprocess.run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "-v", "0"],
+                   cwd=SCRIPTS, env=env, check=True)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log_path = log_path or os.path.join(var, "server.log")
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "django", "runserver", "--insecure", "--noreload", "127.0.0.1:{}".format(port)],
+            cwd=SCRIPTS, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = "http://127.0.0.1:{}".format(port)
+    deadline = time.time() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(url + "/", timeout=5).read()  # noqa: S310
+            return process, url
+        except OSError:
+            if time.time() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError("the demo site did not start; see " + log_path) from None
+            time.sleep(0.3)
