@@ -53,4 +53,47 @@ def run(ctx):
         if not anchors:
             rows.append({"benchmark": "student_view render (median)", "subject": name,
                          "value": ours["render"], "unit": "ms", "anchor": None, "anchor_value": None})
+    return rows + handler_rows(ctx)
+
+
+def _call(block, handler, body):
+    import json  # pylint: disable=import-outside-toplevel
+
+    from webob import Request  # pylint: disable=import-outside-toplevel
+    request = Request.blank("/", method="POST", body=json.dumps(body).encode("utf-8"),
+                            content_type="application/json")
+    response = block.runtime.handle(block, handler, request)
+    assert response.status_code == 200, (handler, response.body[:200])
+
+
+def _writes_first_call(ctx, olx, handler, body_for, n=20):
+    """Field values written by each of ``n`` fresh learners' first call of ``handler``."""
+    from harness import WriteCounter  # pylint: disable=import-outside-toplevel
+    blocks = [ctx.load(olx) for _ in range(n)]
+    for block in blocks:
+        block.runtime.render(block, "student_view")
+    with WriteCounter() as counter:
+        for block in blocks:
+            _call(block, handler, body_for(block))
+    return counter.count / n
+
+
+def handler_rows(ctx):
+    """Field writes per handler call: a learner's first progress/vote call, ours vs Poll's vote."""
+    lesson = _our_olx("video_lesson", None)
+    rows = []
+    poll = _writes_first_call(ctx, POLL[1], "vote", lambda b: {"choice": list(dict(b.answers))[0]}) \
+        if _installed(POLL[1]) else None
+    ours = [
+        ("video_lesson", "save_progress", lesson,
+         lambda b: {"position": 5.0, "watched": [[0, 5.0]], "duration": 40.0}),
+        ("video_lesson", "save_draft", lesson,
+         lambda b: {"reflection_id": b.reflections[0]["id"], "text": "Ett utkast"}),
+        ("asylum_timeline", "view_step", "<asylum_timeline/>", lambda b: {"step_id": "registrering"}),
+    ]
+    for block_type, handler, olx, body in ours:
+        value = _writes_first_call(ctx, olx, handler, body)
+        rows.append({"benchmark": "field writes per handler call ({})".format(handler), "subject": block_type,
+                     "value": value, "unit": "writes", "anchor": "Poll vote" if poll is not None else None,
+                     "anchor_value": poll})
     return rows
