@@ -80,21 +80,23 @@ def sync(course=COURSE):
         with open(os.path.join(course, "lesson-media.json"), encoding="utf-8") as handle:
             mapping = json.load(handle)
     video_dir = os.path.join(course, "static", "video")
-    written = []
+    lessons = []
+    for name in sorted(os.listdir(video_dir)):
+        if name.endswith(".json"):
+            with open(os.path.join(video_dir, name), encoding="utf-8") as handle:
+                lessons.append(json.load(handle))
+    # Check the whole mapping before writing anything, so a typo changes no file.
+    unknown = sorted(set(mapping) - {meta["id"] for meta in lessons})
+    if unknown:
+        raise SystemExit("lesson-media.json names unknown lessons: {}".format(", ".join(unknown)))
     out_dir = os.path.join(course, "video_lesson")
     os.makedirs(out_dir, exist_ok=True)
-    for name in sorted(os.listdir(video_dir)):
-        if not name.endswith(".json"):
-            continue
-        with open(os.path.join(video_dir, name), encoding="utf-8") as handle:
-            meta = json.load(handle)
+    written = []
+    for meta in lessons:
         element = lesson_element(meta, mapping.get(meta["id"], {}))
         with open(os.path.join(out_dir, meta["id"] + ".xml"), "wb") as handle:
             handle.write(etree.tostring(element, encoding="utf-8") + b"\n")
         written.append(meta["id"])
-    unknown = sorted(set(mapping) - set(written))
-    if unknown:
-        raise SystemExit("lesson-media.json names unknown lessons: {}".format(", ".join(unknown)))
     return written
 
 

@@ -70,3 +70,18 @@ def test_manuscripts_and_generated_lessons_agree():
             lesson_id = re.search(r"^id:\s*([a-z0-9-]+)", handle.read(), re.M).group(1)
         for path in ("video_lesson/{}.xml", "static/video/{}.webm", "static/video/{}.sv.vtt"):
             assert os.path.isfile(os.path.join(SOURCE, path.format(lesson_id))), path.format(lesson_id)
+
+
+def test_real_course_survives_build_import_build_byte_for_byte(tarball, tmp_path):
+    """Authors edit in Studio and write the export back: the committed course is already normalised."""
+    import shutil
+
+    from import_course import import_archive
+
+    copy = str(tmp_path / "course_export")
+    shutil.copytree(SOURCE, copy)
+    import_archive(tarball, copy)
+    again = str(tmp_path / "again.tar.gz")
+    assert build(copy, again, use_olxcleaner=False) == []
+    with open(tarball, "rb") as first, open(again, "rb") as second:
+        assert first.read() == second.read()
