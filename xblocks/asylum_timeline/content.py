@@ -1,7 +1,6 @@
 """The package's default content: ``default_content.xml`` (the Swedish asylum process).
 
-An empty ``<asylum_timeline/>`` shows it. Until that file is in the package, the short
-``sample_content.xml`` stands in. Parsed once per file version (path and modification time).
+An empty ``<asylum_timeline/>`` shows it. Parsed once per file version (path and modification time).
 """
 import functools
 import os
@@ -10,14 +9,13 @@ from . import olx
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_FILE = os.path.join(HERE, "default_content.xml")
-FALLBACK_FILE = os.path.join(HERE, "sample_content.xml")
 #: The default content is written in Swedish (used when its root has no ``lang``).
 DEFAULT_LANGUAGE = "sv"
 
 
 def default_path():
     """The file that holds the default content now."""
-    return DEFAULT_FILE if os.path.exists(DEFAULT_FILE) else FALLBACK_FILE
+    return DEFAULT_FILE
 
 
 def default_timeline():
