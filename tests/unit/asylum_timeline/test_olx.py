@@ -19,7 +19,7 @@ def fixture(name):
 FILES = {
     "branching": fixture("branching.xml"),
     "minimal": fixture("minimal.xml"),
-    "sample": open(content.FALLBACK_FILE, "rb").read(),
+    "sample": fixture("sample.xml"),
     "default": open(content.default_path(), "rb").read(),
     "small-scenario": scenarios.SMALL,
     "quiz-scenario": scenarios.QUIZ_ONLY,
