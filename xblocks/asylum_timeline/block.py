@@ -11,7 +11,7 @@ from xblock.validation import ValidationMessage
 
 from ..common.errors import N_
 from ..common.mixins import BlockHelpersMixin
-from ..common.xmlsafe import parse_xml
+from ..common.xmlsafe import resolve_pointer
 from . import content, olx, progress, rendering, viewmodel
 from .apis import PlatformApisMixin
 from .handlers import LearnerHandlersMixin
@@ -22,23 +22,6 @@ from .timeline import from_dict, validate
 _ = N_
 CSS = ["static/css/asylum_timeline.css"]
 JS = ["static/js/at_util.js", "static/js/at_explore.js", "static/js/at_quiz.js", "static/js/at_main.js"]
-
-
-def _definition(node, runtime):
-    """The element itself, or the definition file a pointer tag names.
-
-    Course imports often write ``<asylum_timeline url_name="x"/>`` with the content in
-    ``asylum_timeline/x.xml``; the import runtime exposes the course folder as ``resources_fs``.
-    """
-    attributes = set(node.keys()) - {"xblock-family"}
-    resources = getattr(runtime, "resources_fs", None)
-    if len(node) or attributes != {"url_name"} or resources is None:
-        return node
-    path = "{}/{}.xml".format(node.tag, node.get("url_name"))
-    if not resources.exists(path):
-        return node
-    with resources.open(path, "rb") as handle:
-        return parse_xml(handle.read(), path)
 
 
 @XBlock.needs("i18n")
@@ -191,13 +174,13 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):  # pylint: disable=unused-argument
         """Settings from the root's attributes; the timeline from its children (none: default content)."""
         block = runtime.construct_xblock_from_class(cls, keys)
-        node = _definition(node, runtime)
+        node, filename = resolve_pointer(node, runtime)
         for name, value in node.items():
             field = block.fields.get(name)
             if field is not None and field.scope in (Scope.settings, Scope.content) and name != "timeline_data":
                 setattr(block, name, field.from_string(value))
         if any(isinstance(child.tag, str) for child in node):
-            timeline = olx.parse(node, filename=str(getattr(node, "base", "") or keys.block_type))
+            timeline = olx.parse(node, filename=filename or keys.block_type)
             timeline.display_name = ""  # kept in the display_name field
             block.timeline_data = timeline.to_dict()
         return block

@@ -37,3 +37,28 @@ def check_no_doctype(tree_or_element, filename="<string>"):
     for node in tree.getroot().iter():
         if isinstance(node, etree._Entity):  # pylint: disable=protected-access
             raise OlxError(N_("Entity references are not allowed in OLX."), filename=filename)
+
+
+def resolve_pointer(node, runtime):
+    """``(element, filename)`` of a block's definition: a course export's pointer is read from its file.
+
+    Course exports write ``<tag url_name="x"/>`` in the unit and the block itself in ``tag/x.xml``;
+    Open edX's import runtime offers the course folder as ``resources_fs``. Anything else (inline
+    OLX, the workbench, a pointer whose file is missing or unreadable) is returned as it is.
+    """
+    name = node.get("url_name")
+    filesystem = getattr(runtime, "resources_fs", None)
+    if not name or len(node) or (node.text or "").strip() or set(node.attrib) - {"url_name", "xblock-family"} \
+            or filesystem is None:
+        return node, getattr(node, "base", None) or ""
+    path = "{}/{}.xml".format(node.tag, name.replace(":", "/"))
+    try:
+        if not filesystem.exists(path):
+            return node, path
+        with filesystem.open(path, "rb") as handle:
+            data = handle.read()
+    except Exception:  # pylint: disable=broad-exception-caught
+        return node, path  # no readable definition file: the pointer is all there is
+    definition = parse_xml(data, path)
+    definition.set("url_name", name)
+    return definition, path

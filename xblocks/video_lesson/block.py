@@ -17,7 +17,7 @@ from ..common.errors import N_, InputError
 from ..common.handlers import json_api, json_response, parse_json_body, require_number, require_string
 from ..common.mixins import BlockHelpersMixin
 from ..common.sanitize import sanitize_html
-from ..common.xmlsafe import parse_xml
+from ..common.xmlsafe import resolve_pointer
 from . import olx, progress, report, scenarios, views
 from .lesson import (
     DEFAULT_COMPLETION_PERCENT,
@@ -245,7 +245,7 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
     @classmethod
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):  # pylint: disable=unused-argument
         """Read the DESIGN.md shape with :func:`olx.parse`; other attributes become fields."""
-        node, filename = _definition(node, runtime)
+        node, filename = resolve_pointer(node, runtime)
         lesson = olx.parse(node, filename=filename)
         block = runtime.construct_xblock_from_class(cls, keys)
         block._store_lesson(lesson)  # pylint: disable=protected-access
@@ -306,27 +306,3 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
         """Scenarios shown in the XBlock workbench (index 0: the lesson with several points)."""
         return list(scenarios.SCENARIOS)
 
-
-def _definition(node, runtime):
-    """``(element, filename)`` of the lesson: a course export's pointer is read from its own file.
-
-    Course exports write ``<video_lesson url_name="x"/>`` in the unit and the lesson itself in
-    ``video_lesson/x.xml``; Open edX's import runtime offers the course folder as
-    ``resources_fs``. Anything else (inline OLX, the workbench) is read as it is.
-    """
-    name = node.get("url_name")
-    filesystem = getattr(runtime, "resources_fs", None)
-    if not name or len(node) or (node.text or "").strip() or set(node.attrib) - {"url_name", "xblock-family"} \
-            or filesystem is None:
-        return node, getattr(node, "base", None) or ""
-    path = "{}/{}.xml".format(node.tag, name.replace(":", "/"))
-    try:
-        if not filesystem.exists(path):
-            return node, path
-        with filesystem.open(path, "rb") as handle:
-            data = handle.read()
-    except Exception:  # pylint: disable=broad-exception-caught
-        return node, path  # no readable definition file: the pointer is all there is
-    definition = parse_xml(data, path)
-    definition.set("url_name", name)
-    return definition, path
