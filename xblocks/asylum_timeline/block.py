@@ -10,6 +10,7 @@ from xblock.scorable import ScorableXBlockMixin, Score
 from xblock.validation import ValidationMessage
 
 from ..common.errors import N_
+from ..common.fragments import HTTP_JS
 from ..common.mixins import BlockHelpersMixin
 from ..common.xmlsafe import resolve_pointer
 from . import content, olx, progress, rendering, viewmodel
@@ -21,7 +22,7 @@ from .timeline import from_dict, validate
 
 _ = N_
 CSS = ["static/css/asylum_timeline.css"]
-JS = ["static/js/at_util.js", "static/js/at_explore.js", "static/js/at_quiz.js", "static/js/at_main.js"]
+JS = [HTTP_JS, "static/js/at_util.js", "static/js/at_explore.js", "static/js/at_quiz.js", "static/js/at_main.js"]
 
 
 @XBlock.needs("i18n")
@@ -122,8 +123,8 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
         context["init"] = {"state": summary, "preview": preview, "strings": viewmodel.strings(translator.gettext),
                            "quizOnly": quiz_only}
         context["init_id"] = dom + "-data"
-        return rendering.fragment(self.BLOCK_DIR, "student_view.html", context, css=CSS, js=JS,
-                                  js_class="AsylumTimelineBlock", init={"data": context["init_id"]})
+        return self.fragment("student_view.html", context, css=CSS, js=JS,
+                             js_class="AsylumTimelineBlock", init={"data": context["init_id"]})
 
     # -- scoring (ScorableXBlockMixin) and completion --------------------------------------------
 

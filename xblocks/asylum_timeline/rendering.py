@@ -2,7 +2,7 @@
 
 The list (lanes, phases, steps, details) does not depend on the learner: their progress is applied
 by the JavaScript from the state it is given. Many learners see the same content, so the markup is
-kept in a small bounded cache; the template is compiled once. Timelines built from stored data are
+kept in a small bounded cache; templates are compiled once (``common.fragments``). Timelines built from stored data are
 cached the same way (read-only: callers that change one must copy it).
 """
 import hashlib
@@ -10,15 +10,13 @@ import json
 import os
 from collections import OrderedDict
 
-from django.template import Context, Engine
-from web_fragments.fragment import Fragment
+from django.template import Context
 
-from ..common.fragments import read_resource
+from ..common.fragments import compiled_template
 
 from .timeline import from_dict
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-_ENGINE = Engine(debug=False, autoescape=True, string_if_invalid="")
 
 
 class BoundedCache:
@@ -37,7 +35,6 @@ class BoundedCache:
         return value
 
 
-_TEMPLATES = BoundedCache(8)
 _TIMELINES = BoundedCache(32)
 _MARKUP = BoundedCache(64)
 
@@ -50,10 +47,7 @@ def clear_caches():
 
 def template(name):
     """A compiled template from this block's ``templates/`` folder."""
-    def compile_it():
-        with open(os.path.join(HERE, "templates", name), encoding="utf-8") as handle:
-            return _ENGINE.from_string(handle.read())
-    return _TEMPLATES.get(name, compile_it)
+    return compiled_template(HERE, name)
 
 
 def content_key(data):
@@ -74,14 +68,3 @@ def shared_markup(name, key, language, dom, author, build_context):
     def render():
         return template(name).render(Context(build_context(), autoescape=True))
     return render() if key is None else _MARKUP.get((name, key, language, dom, author), render)
-
-
-def fragment(block_dir, name, context, css, js, js_class, init):
-    """A view's fragment from a template compiled once, with its CSS and JS inlined."""
-    frag = Fragment(template(name).render(Context(context, autoescape=True)))
-    for path in css:
-        frag.add_css(read_resource(block_dir, path))
-    for path in js:
-        frag.add_javascript(read_resource(block_dir, path))
-    frag.initialize_js(js_class, init)
-    return frag

@@ -13,6 +13,7 @@ import re
 from xblock.core import XBlock
 
 from ..common.errors import N_, ContentError, InputError
+from ..common.fragments import HTTP_JS
 from ..common.handlers import json_response, parse_json_body
 from . import content, olx, progress
 from .studio_strings import editor_strings
@@ -21,7 +22,7 @@ from .timeline import from_dict, validate
 #: Largest editor request (the default content as JSON is well below this).
 MAX_STUDIO_BYTES = 2 * 1024 * 1024
 STUDIO_CSS = ["static/css/asylum_timeline.css", "static/css/at_studio.css"]
-STUDIO_JS = ["static/js/at_util.js", "static/js/at_explore.js", "static/js/at_quiz.js", "static/js/at_main.js",
+STUDIO_JS = [HTTP_JS, "static/js/at_util.js", "static/js/at_explore.js", "static/js/at_quiz.js", "static/js/at_main.js",
              "static/js/at_studio_form.js", "static/js/at_studio_steps.js", "static/js/at_studio.js"]
 _LOCATION = re.compile(r'^(\w+) (?:"([^"]*)"|#(\d+))(?: @(\S+))?')
 _RICH_FIELDS = ("description", "seeker", "review")

@@ -1,4 +1,5 @@
 """One helper that builds the fragment for every view: template + CSS + JS + init data."""
+import functools
 import hashlib
 import os
 import re
@@ -6,14 +7,24 @@ import re
 from django.template import Context, Engine
 from web_fragments.fragment import Fragment
 
+#: JSON handler calls with the CSRF header, shared by both blocks' scripts (absolute path, so it
+#: can stand in any block's ``js`` list).
+HTTP_JS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "static", "js", "bemotande_http.js")
+
 # A standalone engine: works without Django settings (unit tests, ToyRuntime) and autoescapes.
 _ENGINE = Engine(debug=False, autoescape=True, string_if_invalid="")
 
 
 def read_resource(block_dir, relative_path):
-    """Text of a file shipped inside the package (templates, CSS, JS)."""
+    """Text of a file shipped inside the package (templates, CSS, JS); absolute paths are read as they are."""
     with open(os.path.join(block_dir, relative_path), encoding="utf-8") as handle:
         return handle.read()
+
+
+@functools.lru_cache(maxsize=32)
+def compiled_template(block_dir, template):
+    """``templates/<template>`` from ``block_dir``, compiled once per process."""
+    return _ENGINE.from_string(read_resource(block_dir, os.path.join("templates", template)))
 
 
 def render_template(block_dir, template, context):
@@ -22,8 +33,7 @@ def render_template(block_dir, template, context):
     ``context`` is a prepared view model: plain values and already-translated strings, never
     the block itself.
     """
-    source = read_resource(block_dir, os.path.join("templates", template))
-    return _ENGINE.from_string(source).render(Context(context, autoescape=True))
+    return compiled_template(block_dir, template).render(Context(context, autoescape=True))
 
 
 def build_fragment(block_dir, template, context, css=(), js=(), js_class=None, init=None):

@@ -14,6 +14,7 @@ from xblock.fields import Boolean, Dict, Float, Integer, List, Scope, String
 from xblock.validation import ValidationMessage
 
 from ..common.errors import N_, InputError
+from ..common.fragments import HTTP_JS
 from ..common.handlers import json_api, json_response, parse_json_body, require_number, require_string
 from ..common.mixins import BlockHelpersMixin
 from ..common.sanitize import sanitize_html
@@ -43,7 +44,7 @@ LESSON_FIELDS = ("display_name", "sources", "youtube_id", "tracks", "completion_
                  "reflections")
 STATE_FIELDS = ("position", "watched", "reported_duration", "drafts", "answers", "completed")
 CSS = ["static/css/video_lesson.css"]
-JS = ["static/js/vl_core.js", "static/js/vl_player.js", "static/js/vl_answer.js",
+JS = [HTTP_JS, "static/js/vl_core.js", "static/js/vl_player.js", "static/js/vl_answer.js",
       "static/js/vl_transcript.js", "static/js/vl_recap.js", "static/js/vl_main.js"]
 
 
@@ -134,7 +135,7 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
         ctx, data = views.studio_context(form_from_lesson(self.lesson(), self.weight), t, dom)
         ctx["data_json"] = views.json_for_script(data)
         return self.fragment("studio_view.html", ctx, css=["static/css/video_lesson_studio.css"],
-                             js=["static/js/vl_studio.js"], js_class="BemotandeVideoLessonStudio", init={})
+                             js=[HTTP_JS, "static/js/vl_studio.js"], js_class="BemotandeVideoLessonStudio", init={})
 
     @staticmethod
     def _guidance(reflection):

@@ -14,28 +14,8 @@
     return Array.prototype.slice.call(root.querySelectorAll(selector));
   };
 
-  AT.csrf = function () {
-    var found = document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/);
-    return found ? decodeURIComponent(found[1]) : "";
-  };
-
   /** POST JSON; resolves with the reply, rejects with an Error carrying the server's message. */
-  AT.post = function (url, data) {
-    return fetch(url, {
-      method: "POST", credentials: "same-origin",
-      headers: {"Content-Type": "application/json", "X-CSRFToken": AT.csrf()},
-      body: JSON.stringify(data)
-    }).then(function (response) {
-      return response.json().then(function (body) {
-        if (!response.ok) {
-          var error = new Error(body && body.error ? body.error : String(response.status));
-          error.body = body;
-          throw error;
-        }
-        return body;
-      });
-    });
-  };
+  AT.post = function (url, data) { return window.BemotandeHttp.postJson(url, data); };
 
   /**
    * The learner's server: view_step, submit_order, submit_match. In preview (Studio) nothing is

@@ -32,20 +32,7 @@
   // JSON handler calls, sending Django's CSRF cookie back as X-CSRFToken.
   VL.Server = function (runtime, element) { this.runtime = runtime; this.element = element; };
   VL.Server.prototype.post = function (handler, body, keepalive) {
-    var token = (document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/) || [])[1] || "";
-    return fetch(this.runtime.handlerUrl(this.element, handler), {
-      method: "POST", credentials: "same-origin", keepalive: !!keepalive, body: JSON.stringify(body),
-      headers: {"Content-Type": "application/json", "X-CSRFToken": decodeURIComponent(token)}
-    }).then(function (response) {
-      return response.json().catch(function () { return {}; }).then(function (data) {
-        if (!response.ok) {
-          var error = new Error(data.error || String(response.status));
-          error.status = response.status;
-          throw error;
-        }
-        return data;
-      });
-    });
+    return window.BemotandeHttp.postJson(this.runtime.handlerUrl(this.element, handler), body, keepalive);
   };
   VL.Server.prototype.log = function (event, extra) {
     var body = {event: event};

@@ -238,16 +238,14 @@
     if (messages.length) { box.focus(); }
   };
   E.save = function () {
-    var self = this, s = this.s, status = this.q("[data-vle-status]"), token;
-    token = (document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/) || [])[1] || "";
+    var self = this, s = this.s, status = this.q("[data-vle-status]");
     status.textContent = s.saving;
     if (this.runtime.notify) { this.runtime.notify("save", {state: "start", message: s.saving}); }
-    fetch(this.runtime.handlerUrl(this.element, "studio_submit"), {
-      method: "POST", credentials: "same-origin", body: JSON.stringify(this.collect()),
-      headers: {"Content-Type": "application/json", "X-CSRFToken": decodeURIComponent(token)}
-    }).then(function (response) {
-      return response.json().then(function (reply) { return {ok: response.ok, reply: reply}; });
-    }).then(function (result) {
+    window.BemotandeHttp.postJson(this.runtime.handlerUrl(this.element, "studio_submit"), this.collect())
+      .then(function (reply) { return {ok: true, reply: reply}; }, function (error) {
+        if (!error.status) { throw error; }  // no reply from the server: handled below
+        return {ok: false, reply: error.body || {}};
+      }).then(function (result) {
       if (!result.ok) {
         status.textContent = result.reply.error || s.failed;
         self.showErrors(result.reply.messages || [{message: result.reply.error || s.failed, location: ""}]);
