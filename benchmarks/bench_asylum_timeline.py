@@ -72,8 +72,7 @@ def interactive_ms(ctx, olx, runs, width=1200):
     html = page_html(ctx, olx, width)
     samples = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=ctx.chromium, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        browser = playwright.chromium.launch(executable_path=ctx.chromium, args=ctx.chromium_args)
         try:
             page = browser.new_page(viewport={"width": width + 40, "height": 900})
             errors = []

@@ -38,8 +38,7 @@ def _pause_errors(ctx, points):
     base = ctx.workbench_url()
     times = PRECISION_TIMES[:points]
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=ctx.chromium, args=[
-            "--no-sandbox", "--disable-gpu", "--autoplay-policy=no-user-gesture-required", "--mute-audio"])
+        browser = playwright.chromium.launch(executable_path=ctx.chromium, args=ctx.chromium_args)
         page = browser.new_page()
         page.goto("{}/scenario/video_lesson.4/?student=bench-pause-{}".format(base, int(time.time())))
         page.wait_for_function("() => { const r = document.querySelector('.vl-block'); return r && r.vlLesson; }")

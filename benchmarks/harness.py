@@ -11,7 +11,6 @@ import time
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCRIPTS = os.path.join(REPO, "scripts")
-CHROMIUM = os.environ.get("BEMOTANDE_CHROMIUM", "/usr/bin/chromium")
 
 
 def setup_django():
@@ -54,11 +53,12 @@ class WriteCounter:
 class Context:
     """What a benchmark module's ``run(ctx)`` gets."""
 
-    chromium = CHROMIUM
     repo = REPO
 
     def __init__(self, quick=False):
         setup_django()
+        from devsite import server  # pylint: disable=import-outside-toplevel
+        self.chromium, self.chromium_args = server.CHROMIUM, server.CHROMIUM_ARGS
         self.quick = quick
         self._server = None
         self._users = 0

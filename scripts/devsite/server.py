@@ -10,6 +10,14 @@ import urllib.request
 SCRIPTS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 REPO = os.path.dirname(SCRIPTS)
 
+#: Debian's Chromium, driven by the browser tests and the benchmarks.
+CHROMIUM = os.environ.get("BEMOTANDE_CHROMIUM", "/usr/bin/chromium")
+#: Flags a headless Chromium needs on these machines (root, no GPU, a closed network) plus
+#: autoplay for the video tests.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--autoplay-policy=no-user-gesture-required", "--mute-audio"]
+
 
 def start(log_path=None, timeout=60):
     """Migrate a fresh database and run the site on a free port; returns (process, base URL).

@@ -6,7 +6,6 @@ from devsite import server
 
 from tests.conftest import REPO
 
-CHROMIUM = os.environ.get("BEMOTANDE_CHROMIUM", "/usr/bin/chromium")
 AXE = os.path.join(REPO, "build", "node", "node_modules", "axe-core", "axe.min.js")
 SHOTS = os.path.join(REPO, "build", "screenshots")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -24,12 +23,9 @@ def workbench_url():
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Debian's Chromium, with the flags this sandboxed machine needs."""
-    if not os.path.exists(CHROMIUM):
-        pytest.fail("Chromium not found at {} (make test installs Debian's chromium)".format(CHROMIUM))
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--autoplay-policy=no-user-gesture-required", "--mute-audio"]}
+    if not os.path.exists(server.CHROMIUM):
+        pytest.fail("Chromium not found at {} (make test installs Debian's chromium)".format(server.CHROMIUM))
+    return {**browser_type_launch_args, "executable_path": server.CHROMIUM, "args": server.CHROMIUM_ARGS}
 
 
 @pytest.fixture
