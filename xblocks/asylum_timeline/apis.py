@@ -42,7 +42,7 @@ class PlatformApisMixin:
             order = progress.initial_order(quiz.steps, quiz_id) if quiz.kind == "order" else list(quiz.steps)
             quizzes.append({"id": quiz_id, "kind": quiz.kind, "prompt": quiz.prompt, "steps": order})
         return {
-            "display_name": self.title(timeline), "reviewed": timeline.reviewed, "lang": timeline.lang,
+            "display_name": self.timeline_title(timeline), "reviewed": timeline.reviewed, "lang": timeline.lang,
             "quiz_only": self.quiz_only, "uses_default_content": self.uses_default_content(),
             "actors": [{"id": a.id, "name": a.name, "color": a.color, "description": sanitize_html(a.description)}
                        for a in timeline.actors],
@@ -56,13 +56,13 @@ class PlatformApisMixin:
         parent = getattr(super(), "index_dictionary", None)
         data = parent() if parent else {}
         timeline = self.load_timeline()
-        texts = [self.title(timeline)]
+        texts = [self.timeline_title(timeline)]
         for phase in timeline.phases:
             texts.append(phase.title)
             for step in phase.steps:
                 texts += [step.title, step.when, plain_text(step.description), plain_text(step.seeker)]
         body = data.get("content", {}) if isinstance(data.get("content"), dict) else {}
-        body.update({"display_name": self.title(timeline), "content": " ".join(t for t in texts if t)})
+        body.update({"display_name": self.timeline_title(timeline), "content": " ".join(t for t in texts if t)})
         data["content"] = body
         data["content_type"] = self.translator().gettext(N_("Asylum process timeline"))
         return data

@@ -67,7 +67,7 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
             return content.default_timeline()
         return rendering.stored_timeline(self.timeline_data, self.content_version())
 
-    def title(self, timeline):
+    def timeline_title(self, timeline):
         """The block's display name; the default content brings its own when none was set."""
         if not self.fields["display_name"].is_set_on(self) and timeline.display_name:
             return timeline.display_name
@@ -109,7 +109,7 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
         dom = dom or self.dom_id("at")
         quiz_only = self.quiz_only if quiz_only is None else quiz_only
         context = viewmodel.learner_view(timeline, summary, translator.gettext, dom,
-                                         title=title or self.title(timeline), author=author, quiz_only=quiz_only)
+                                         title=title or self.timeline_title(timeline), author=author, quiz_only=quiz_only)
         # The step list and the quizzes are the same for every learner: rendered once per content
         # version, language and block (the learner's progress and answers are applied by the JavaScript).
         shared = (version, translator.language, dom, author)
