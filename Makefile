@@ -1,8 +1,14 @@
 # bemotande-xblocks: see README.md. `make help` lists the targets.
 SHELL := /bin/bash
-PYTHON ?= python3.11
-VENV ?= .venv
-COMPAT_VENV ?= .venv-compat
+# The Open edX releases sites run (Dec 2026), each a venv built from its lock file (requirements/<stack>.txt):
+#   ulmo      Python 3.11, Django 5.2, XBlock 5.2, web-fragments 3.1
+#   verawood  Python 3.12, Django 5.2, XBlock 6.1 (current release; the venv `make demo` and `make course` use)
+#   willow    Python 3.12, Django 5.2, XBlock 6.3 (ships web_fragments itself: no separate distribution)
+STACKS := ulmo verawood willow
+PYTHON_ulmo = $(shell scripts/find_python.sh 3.11)
+PYTHON_verawood = $(shell scripts/find_python.sh 3.12)
+PYTHON_willow = $(PYTHON_verawood)
+VENV ?= .venv-verawood
 BENCH_VENV ?= .venv-bench
 AXE_VERSION ?= 4.14.1
 NODE_DIR := build/node
@@ -10,11 +16,10 @@ AXE := $(NODE_DIR)/node_modules/axe-core/axe.min.js
 DEBS := chromium ffmpeg espeak-ng fonts-dejavu-core gettext
 LAYERS := unit integration olx browser
 PYTEST_ARGS ?=
-REQS := setup.py requirements/test.txt requirements/xblock6-django52.txt
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help demo test test-main test-compat quality bench course lessons media screenshots system-deps \
-        extract_translations compile_translations validate_translations clean
+.PHONY: help demo test $(addprefix test-,$(STACKS)) test-tutor quality bench course lessons media screenshots \
+        system-deps upgrade extract_translations compile_translations validate_translations clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-22s %s\n", $$1, $$2}'
@@ -24,17 +29,18 @@ system-deps: ## install Debian's chromium, ffmpeg, espeak-ng, fonts and gettext 
 	if [ -n "$$missing" ]; then echo "apt-get install$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; fi
 
-$(VENV)/.installed: $(REQS)
-	$(PYTHON) -m venv $(VENV)
-	$(VENV)/bin/pip install -q --upgrade pip
-	$(VENV)/bin/pip install -q -r requirements/xblock6-django52.txt -r requirements/test.txt -e .
+# A stack's venv: exactly its lock file (--no-deps: the lock is complete), then this package, editable.
+.venv-%/.installed: requirements/%.txt setup.py
+	@python="$(PYTHON_$*)"; [ -n "$$python" ] || { echo "no Python for stack $*" >&2; exit 1; }; \
+	echo "== venv .venv-$* ($$python, requirements/$*.txt)"; \
+	rm -rf .venv-$* && "$$python" -m venv .venv-$* && \
+	.venv-$*/bin/pip install -q --upgrade pip && \
+	.venv-$*/bin/pip install -q --no-deps -r requirements/$*.txt && \
+	.venv-$*/bin/pip install -q --no-deps -e .
 	touch $@
 
-$(COMPAT_VENV)/.installed: $(REQS) requirements/xblock52-django42.txt
-	$(PYTHON) -m venv $(COMPAT_VENV)
-	$(COMPAT_VENV)/bin/pip install -q --upgrade pip
-	$(COMPAT_VENV)/bin/pip install -q -r requirements/xblock52-django42.txt -r requirements/test.txt -e .
-	touch $@
+upgrade: ## recompile every lock file in requirements/ with pip-tools (run on purpose, then commit)
+	scripts/compile_requirements.sh
 
 $(AXE):
 	mkdir -p $(NODE_DIR)
@@ -56,19 +62,20 @@ demo: system-deps $(VENV)/.installed media course ## serve the blocks and course
 	@echo "Workbench: http://127.0.0.1:8000/  (Ctrl-C stops it)"
 	cd scripts && DJANGO_SETTINGS_MODULE=devsite.settings ../$(VENV)/bin/python -m django runserver --insecure --noreload 127.0.0.1:8000
 
-test: system-deps $(VENV)/.installed $(COMPAT_VENV)/.installed $(AXE) media ## install everything and run every test layer, on both supported Open edX stacks
-	$(MAKE) --no-print-directory quality
-	$(MAKE) --no-print-directory test-main
-	$(MAKE) --no-print-directory test-compat
+test: system-deps $(addsuffix /.installed,$(addprefix .venv-,$(STACKS))) $(AXE) media ## install everything and run every test layer on Ulmo, Verawood and Willow, and the Tutor plugin on Tutor 21 and 22
+	@start=$$(date +%s); \
+	$(MAKE) --no-print-directory quality && \
+	for stack in $(STACKS); do $(MAKE) --no-print-directory test-$$stack || exit 1; done && \
+	$(MAKE) --no-print-directory test-tutor && \
+	echo "make test: all stacks passed in $$(( $$(date +%s) - start )) s"
 
 # Each layer runs on its own so that an empty layer ("no tests ran", exit 5) fails the build.
-test-main: ## every layer on XBlock 6 / Django 5.2
-	@set -e; for layer in $(LAYERS); do echo "== $$layer (XBlock 6 / Django 5.2)"; \
-	  $(VENV)/bin/python -m pytest tests/$$layer $(PYTEST_ARGS); done
+test-%: .venv-%/.installed $(AXE) media ## every layer on one stack (test-ulmo, test-verawood, test-willow)
+	@set -e; for layer in $(LAYERS); do echo "== $$layer ($*: $$(.venv-$*/bin/python -c 'import sys, django, importlib.metadata as m; print("Python %d.%d, Django %s, XBlock %s" % (*sys.version_info[:2], django.get_version(), m.version("XBlock")))'))"; \
+	  BEMOTANDE_STACK=$* .venv-$*/bin/python -m pytest tests/$$layer $(PYTEST_ARGS); done
 
-test-compat: ## every layer on XBlock 5.2 / Django 4.2
-	@set -e; for layer in $(LAYERS); do echo "== $$layer (XBlock 5.2 / Django 4.2)"; \
-	  $(COMPAT_VENV)/bin/python -m pytest tests/$$layer $(PYTEST_ARGS); done
+test-tutor: $(VENV)/.installed ## the Tutor plugin on Tutor 21 and 22 (venvs from requirements/tutor*.txt)
+	@if [ -x scripts/test_tutor.sh ]; then scripts/test_tutor.sh; else echo "scripts/test_tutor.sh missing" >&2; exit 1; fi
 
 SHOTS := video_lesson-dialog-sv video_lesson-recap-sv video_lesson-studio-sv asylum_timeline-lanes-details-sv \
          asylum_timeline-stepper-details-sv asylum_timeline-editor-sv course-lesson-paused
@@ -80,11 +87,8 @@ screenshots: ## copy the README screenshots from the last browser test run (buil
 quality: $(VENV)/.installed ## ruff
 	$(VENV)/bin/ruff check xblocks scripts tests benchmarks setup.py
 
-$(BENCH_VENV)/.installed: $(REQS) requirements/bench.txt
-	$(PYTHON) -m venv $(BENCH_VENV)
-	$(BENCH_VENV)/bin/pip install -q --upgrade pip
-	$(BENCH_VENV)/bin/pip install -q -r requirements/xblock6-django52.txt -r requirements/test.txt -r requirements/bench.txt -e .
-	touch $@
+# .venv-bench is built by the pattern rule above from requirements/bench.txt (Verawood plus the anchors).
+PYTHON_bench = $(PYTHON_verawood)
 
 bench: system-deps $(BENCH_VENV)/.installed $(AXE) media ## measure against DnDv2 and Poll; writes benchmarks/RESULTS.md
 	$(BENCH_VENV)/bin/python benchmarks/run.py --out benchmarks/RESULTS.md
@@ -99,4 +103,4 @@ validate_translations: $(VENV)/.installed ## every message translated, .mo up to
 	$(VENV)/bin/python scripts/i18n.py check
 
 clean: ## remove venvs and build output
-	rm -rf $(VENV) $(COMPAT_VENV) $(BENCH_VENV) build dist var
+	rm -rf $(addprefix .venv-,$(STACKS)) $(BENCH_VENV) build dist var

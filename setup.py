@@ -41,11 +41,13 @@ setup(
     include_package_data=False,
     zip_safe=False,
     python_requires=">=3.11",
+    # web-fragments is not listed: XBlock < 6.2 depends on it itself and XBlock >= 6.2 ships the
+    # `web_fragments` package inside its own distribution (a second copy would clash with it).
+    # lxml: the platform pins 5.3.x; we need 5.3 or newer.
     install_requires=[
         "XBlock>=5.2",
-        "Django>=4.2",
-        "web-fragments",
-        "lxml",
+        "Django>=5.2",
+        "lxml>=5.3",
         "nh3",
     ],
     entry_points={
@@ -56,7 +58,6 @@ setup(
     },
     classifiers=[
         "Framework :: Django",
-        "Framework :: Django :: 4.2",
         "Framework :: Django :: 5.2",
         "Natural Language :: Swedish",
         "Programming Language :: Python :: 3.11",

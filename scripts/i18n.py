@@ -5,6 +5,7 @@ has ``translations/<lang>/LC_MESSAGES/text.po`` for every language in ``LANGUAGE
 are English; the ``en`` catalogue is filled with the ids themselves so it is always complete.
 """
 import argparse
+import gettext
 import io
 import json
 import os
@@ -18,7 +19,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DOMAINS = ["xblocks/common", "xblocks/video_lesson", "xblocks/asylum_timeline"]
+DOMAINS = ["xblocks/common", "xblocks/video_lesson", "xblocks/asylum_timeline", "scripts/devsite"]
 LANGUAGES = ["sv", "en"]
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
@@ -86,6 +87,23 @@ def _mo_bytes(catalog):
     return buffer.getvalue()
 
 
+def _read_file(path):
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _mo_content(data):
+    """What a compiled catalogue means: its messages and the headers that change how it is read.
+
+    The tool's own header lines (``Generated-By: Babel 2.x``, dates) are left out, so a newer Babel
+    does not make an up-to-date catalogue look stale.
+    """
+    translations = gettext.GNUTranslations(io.BytesIO(data))
+    messages = {key: value for key, value in translations._catalog.items() if key != ""}  # noqa: SLF001
+    headers = translations._info  # noqa: SLF001
+    return messages, headers.get("content-type"), headers.get("plural-forms"), headers.get("language")
+
+
 def cmd_compile(domains):
     for domain in domains:
         for lang in LANGUAGES:
@@ -137,7 +155,7 @@ def problems(domains=DOMAINS):
                     if set(_PLACEHOLDER.findall(string)) != wanted:
                         found.append("{} [{}]: placeholders differ: {!r}".format(domain, lang, ids_[0]))
             mo = po_path(domain, lang, "mo")
-            if not os.path.exists(mo) or open(mo, "rb").read() != _mo_bytes(catalog):  # noqa: SIM115
+            if not os.path.exists(mo) or _mo_content(_read_file(mo)) != _mo_content(_mo_bytes(catalog)):
                 found.append("{} [{}]: .mo out of date (make compile_translations)".format(domain, lang))
     return found
 
