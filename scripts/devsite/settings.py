@@ -31,3 +31,8 @@ if "django.middleware.locale.LocaleMiddleware" not in MIDDLEWARE:  # noqa: F405
     MIDDLEWARE = list(MIDDLEWARE)  # noqa: F405
     MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware") + 1,
                       "django.middleware.locale.LocaleMiddleware")
+
+# The platform's replace_urls service (devsite/services.py): handler replies and student_view_data
+# carry /static/ URLs through it, as in the LMS.
+WORKBENCH = dict(WORKBENCH)  # noqa: F405
+WORKBENCH["services"] = dict(WORKBENCH.get("services", {}), replace_urls="devsite.services.CourseStaticUrls")

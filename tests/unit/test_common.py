@@ -45,8 +45,12 @@ def test_format_time_shapes():
 @pytest.mark.parametrize("dirty, clean", [
     ('<p>Hej <script>alert(1)</script>du</p>', "<p>Hej du</p>"),
     ('<img src=x onerror="alert(1)">', ""),
-    ('<a href="javascript:alert(1)">x</a>', '<a rel="noopener noreferrer">x</a>'),
-    ('<a href="https://example.se/">x</a>', '<a href="https://example.se/" rel="noopener noreferrer">x</a>'),
+    ('<a href="javascript:alert(1)">x</a>', '<a target="_blank" rel="noopener noreferrer">x</a>'),
+    # Links open in a new tab: the Learning MFE's unit iframe has <base target="_parent">.
+    ('<a href="https://example.se/">x</a>',
+     '<a href="https://example.se/" target="_blank" rel="noopener noreferrer">x</a>'),
+    ('<a href="/static/a.pdf" target="_top" rel="opener">x</a>',
+     '<a href="/static/a.pdf" target="_blank" rel="noopener noreferrer">x</a>'),
     ('<p onclick="x()" style="color:red">t</p>', "<p>t</p>"),
     ("<strong>fet</strong> och <em>kursiv</em>", "<strong>fet</strong> och <em>kursiv</em>"),
     ('<iframe src="https://evil"></iframe>ok', "ok"),

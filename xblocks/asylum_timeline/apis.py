@@ -2,6 +2,7 @@
 the per-learner report. No learner data in ``student_view_data``; no review notes anywhere here."""
 from ..common.errors import N_
 from ..common.sanitize import is_safe_url, sanitize_html
+from ..common.static_urls import rewrite_html
 from . import progress
 from .viewmodel import plain_text
 
@@ -11,6 +12,9 @@ class PlatformApisMixin:
 
     def student_view_data(self, context=None):  # pylint: disable=unused-argument
         """The structure for native clients, without learner data or review notes.
+
+        HTML fields have their ``/static/`` URLs rewritten by the runtime (``replace_urls``), as the
+        fragment's HTML is.
 
         - ``display_name``, ``reviewed`` (ISO date or ""), ``lang`` (content language or ""),
           ``quiz_only`` (bool), ``uses_default_content`` (bool)
@@ -26,11 +30,14 @@ class PlatformApisMixin:
         """
         timeline = self.load_timeline()
         phases = []
+
+        def html(markup):
+            return rewrite_html(self, sanitize_html(markup))
         for phase in timeline.phases:
             steps = [{
                 "id": s.id, "title": s.title, "when": s.when, "since": s.since, "actors": list(s.actors),
-                "paths": list(s.paths), "description": sanitize_html(s.description),
-                "seeker": sanitize_html(s.seeker),
+                "paths": list(s.paths), "description": html(s.description),
+                "seeker": html(s.seeker),
                 "sources": [{"title": src.title, "href": src.href if is_safe_url(src.href) else "",
                              "checked": src.checked} for src in s.sources],
                 "outcomes": [{"to": o.to, "label": o.label} for o in s.outcomes],
@@ -44,7 +51,7 @@ class PlatformApisMixin:
         return {
             "display_name": self.timeline_title(timeline), "reviewed": timeline.reviewed, "lang": timeline.lang,
             "quiz_only": self.quiz_only, "uses_default_content": self.uses_default_content(),
-            "actors": [{"id": a.id, "name": a.name, "color": a.color, "description": sanitize_html(a.description)}
+            "actors": [{"id": a.id, "name": a.name, "color": a.color, "description": html(a.description)}
                        for a in timeline.actors],
             "paths": [{"id": p.id, "title": p.title} for p in timeline.paths],
             "phases": phases, "quizzes": quizzes,

@@ -12,6 +12,7 @@ from xblock.validation import ValidationMessage
 from ..common.errors import N_
 from ..common.fragments import HTTP_JS
 from ..common.mixins import BlockHelpersMixin
+from ..common.static_urls import SERVICE as URLS_SERVICE
 from ..common.xmlsafe import resolve_pointer
 from . import content, olx, progress, rendering, viewmodel
 from .apis import PlatformApisMixin
@@ -27,6 +28,7 @@ JS = [HTTP_JS, "static/js/at_util.js", "static/js/at_explore.js", "static/js/at_
 
 @XBlock.needs("i18n")
 @XBlock.wants("user")
+@XBlock.wants(URLS_SERVICE)
 class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, ScorableXBlockMixin,
                           BlockHelpersMixin, XBlock):
     """The Swedish asylum process as an explorable, quizzable timeline."""
@@ -36,6 +38,9 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
     has_custom_completion = True
     has_score = True
     icon_class = "problem"
+    #: Studio's unit page shows ``author_view`` (the timeline in preview mode, saving nothing, with the
+    #: reviewers' notes) instead of the learner view, whose clicks would record steps for the author.
+    has_author_view = True
     #: Studio's unit page shows ``author_view`` (the timeline in preview mode, saving nothing, with the
     #: reviewers' notes) instead of the learner view, whose clicks would record steps for the author.
     has_author_view = True

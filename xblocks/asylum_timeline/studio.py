@@ -15,6 +15,7 @@ from xblock.core import XBlock
 from ..common.errors import N_, ContentError, InputError
 from ..common.fragments import HTTP_JS
 from ..common.handlers import json_response, parse_json_body
+from ..common.static_urls import rewrite_html
 from . import content, olx, progress
 from .studio_strings import editor_strings
 from .timeline import from_dict, validate
@@ -167,8 +168,9 @@ class StudioMixin:
         summary = progress.summary(progress.empty_state(), timeline, quiz_only)
         frag = self.learner_fragment(timeline, summary, author=True, preview=True, dom=self.dom_id("atpv"),
                                      title=timeline.display_name or None, quiz_only=quiz_only)
-        return {"errors": [describe_error(e, gettext) for e in validate(timeline)], "html": frag.body_html(),
-                "init": frag.json_init_args}
+        # The platform rewrites /static/ URLs in fragments, not in handler replies: done here.
+        return {"errors": [describe_error(e, gettext) for e in validate(timeline)],
+                "html": rewrite_html(self, frag.body_html()), "init": frag.json_init_args}
 
     @studio_api
     def studio_convert(self, data):

@@ -26,6 +26,7 @@ _STRINGS = {
     "saving": N_("Saving …"),
     "saved": N_("Saved."),
     "notSaved": N_("Not saved"),
+    "saveFailed": N_("Saving failed. Check your connection and try again."),
     # Translators: {count} is the number of problems listed below the heading.
     "problems": N_("Problems to fix before saving: {count}"),
     "ownCopy": N_("You are now editing your own copy; the default content is no longer used."),

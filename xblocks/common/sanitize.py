@@ -16,8 +16,10 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 def sanitize_html(html, tags=ALLOWED_TAGS, attributes=None):
     """Return ``html`` with everything outside the allow-list removed.
 
-    Links keep only http, https and mailto URLs and get ``rel="noopener noreferrer"``; script
-    and style elements are removed with their content.
+    Links keep only http, https and mailto URLs and get ``target="_blank"`` with
+    ``rel="noopener noreferrer"``: the Learning MFE's unit iframe has ``<base target="_parent">``
+    (and the library v2 embed ``<base target="_blank">``), so a link without its own target would
+    replace the whole course page. Script and style elements are removed with their content.
     """
     return nh3.clean(
         html or "",
@@ -25,6 +27,7 @@ def sanitize_html(html, tags=ALLOWED_TAGS, attributes=None):
         attributes={k: set(v) for k, v in (attributes or ALLOWED_ATTRIBUTES).items()},
         url_schemes=set(LINK_SCHEMES),
         link_rel="noopener noreferrer",
+        set_tag_attribute_values={"a": {"target": "_blank"}},
         strip_comments=True,
     )
 

@@ -18,6 +18,8 @@ from ..common.fragments import HTTP_JS
 from ..common.handlers import json_api, json_response, parse_json_body, require_number, require_string
 from ..common.mixins import BlockHelpersMixin
 from ..common.sanitize import sanitize_html
+from ..common.static_urls import SERVICE as URLS_SERVICE
+from ..common.static_urls import rewrite_html, rewrite_url
 from ..common.xmlsafe import resolve_pointer
 from . import olx, progress, report, scenarios, views
 from .lesson import (
@@ -49,6 +51,7 @@ JS = [HTTP_JS, "static/js/vl_core.js", "static/js/vl_player.js", "static/js/vl_a
 
 
 @XBlock.wants("i18n")
+@XBlock.wants(URLS_SERVICE)
 class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
     """A filmed lesson with reflection questions that pause the video."""
 
@@ -137,9 +140,9 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
         return self.fragment("studio_view.html", ctx, css=["static/css/video_lesson_studio.css"],
                              js=[HTTP_JS, "static/js/vl_studio.js"], js_class="BemotandeVideoLessonStudio", init={})
 
-    @staticmethod
-    def _guidance(reflection):
-        return sanitize_html(reflection.guidance)
+    def _guidance(self, reflection):
+        """The guidance to reveal: sanitised, ``/static/`` URLs rewritten (it travels in handler replies too)."""
+        return rewrite_html(self, sanitize_html(reflection.guidance))
 
     # -- learner handlers (DESIGN.md) -------------------------------------------------------------
 
@@ -278,12 +281,13 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
         lesson = self.lesson()
         return {
             "display_name": lesson.display_name, "youtube_id": lesson.youtube_id,
-            "sources": [{"src": s.src, "type": s.type} for s in lesson.sources],
-            "tracks": [{"kind": t.kind, "srclang": t.srclang, "label": t.label, "src": t.src,
+            "sources": [{"src": rewrite_url(self, s.src), "type": s.type} for s in lesson.sources],
+            "tracks": [{"kind": t.kind, "srclang": t.srclang, "label": t.label, "src": rewrite_url(self, t.src),
                         "default": t.default} for t in lesson.tracks],
             "duration": lesson.duration, "completion_percent": lesson.completion_percent,
             "reflections": [{"id": r.id, "time": r.time, "required": r.required, "min_words": r.min_words,
-                             "max_chars": r.max_chars, "prompt": sanitize_html(r.prompt)}
+                             "max_chars": r.max_chars,
+                             "prompt": rewrite_html(self, sanitize_html(r.prompt))}
                             for r in lesson.in_time_order()],
         }
 

@@ -58,6 +58,11 @@ def js_strings(t):
         "tooFew": _plural(lambda n: t.ngettext("Write at least {count} word.", "Write at least {count} words.", n)),
         "empty": g(N_("Write an answer before you submit.")),
         "draftSaved": g(N_("Draft saved.")), "draftFailed": g(N_("The draft could not be saved.")),
+        "draftKept": g(N_("The draft could not be saved. It is kept in this browser and is saved "
+                          "when you type again or open the page again.")),
+        "draftTooLong": g(N_("The draft is not saved: it is longer than {limit} characters. It is kept "
+                             "in this browser until you shorten it.")),
+        "draftRestored": g(N_("Text that had not been saved was restored from this browser.")),
         "submit": g(N_("Submit answer")), "resubmit": g(N_("Submit changed answer")),
         "submitted": g(N_("Your answer has been saved.")),
         "answered": g(N_("Answered")), "notAnswered": g(N_("Not answered")),
@@ -241,6 +246,7 @@ def studio_context(form, t, dom):
             "removed": g(N_("{name} removed.")), "moved": g(N_("{name} moved.")),
             "saving": g(N_("Saving…")), "saved": g(N_("Saved.")),
             "failed": g(N_("Saving failed. Check your connection and try again.")),
+            "notSaved": g(N_("Not saved")),
         },
     }
     return context, data

@@ -4,6 +4,9 @@
 function AsylumTimelineEditor(runtime, element, init) {
   "use strict";
   var AT = window.AsylumTimeline;
+  // Studio and the libraries v2 editor pass a jQuery-wrapped element and the v2 runtime keeps the handler
+  // URL on that object: find our markup in the DOM node, hand ``given`` back to runtime.handlerUrl.
+  var given = element;
   element = element && element.jquery ? element[0] : element;
   var root = element.querySelector(".at-studio");
   var t = init.strings, tab = "form", timer = null, sequence = 0, lastErrors = [];
@@ -14,7 +17,7 @@ function AsylumTimelineEditor(runtime, element, init) {
   var defaultCopy = settings.useDefault ? content(draft) : null;
   var form = new AT.StudioForm(root.querySelector(".ats-form"), draft, settings, t, changed);
   form.onRender = function () { mark(lastErrors); };
-  var url = function (name) { return runtime.handlerUrl(element, name); };
+  var url = function (name) { return runtime.handlerUrl(given, name); };
   var notify = function (name, data) { if (runtime.notify) { runtime.notify(name, data); } };
 
   function clean(value) { return JSON.parse(JSON.stringify(value, function (k, v) { return k.charAt(0) === "_" ? undefined : v; })); }
@@ -163,9 +166,10 @@ function AsylumTimelineEditor(runtime, element, init) {
       say(t.saved);
       notify("save", {state: "end"});
     }, function (error) {
-      say(error.message);
-      notify("error", {title: t.notSaved, message: error.message});
-      showErrors((error.body && error.body.errors) || [], true, error.message);
+      var message = error.status ? error.message : t.saveFailed;  // no reply: the browser's text is English
+      say(message);
+      notify("error", {title: t.notSaved, message: message});
+      showErrors((error.body && error.body.errors) || [], true, message);
     });
   });
   root.querySelector(".ats-cancel").addEventListener("click", function () { notify("cancel", {}); });

@@ -240,6 +240,8 @@
   E.save = function () {
     var self = this, s = this.s, status = this.q("[data-vle-status]");
     status.textContent = s.saving;
+    // Studio's runtime shows "start" as a notification and closes the modal on "end"; "error" is shown
+    // only with a non-empty message (cms.runtime.v1.js _handleError).
     if (this.runtime.notify) { this.runtime.notify("save", {state: "start", message: s.saving}); }
     window.BemotandeHttp.postJson(this.runtime.handlerUrl(this.element, "studio_submit"), this.collect())
       .then(function (reply) { return {ok: true, reply: reply}; }, function (error) {
@@ -249,7 +251,9 @@
       if (!result.ok) {
         status.textContent = result.reply.error || s.failed;
         self.showErrors(result.reply.messages || [{message: result.reply.error || s.failed, location: ""}]);
-        if (self.runtime.notify) { self.runtime.notify("error", {title: result.reply.error || s.failed, message: ""}); }
+        if (self.runtime.notify) {
+          self.runtime.notify("error", {title: s.notSaved, message: result.reply.error || s.failed});
+        }
         return;
       }
       self.showErrors([]);
@@ -258,6 +262,7 @@
       if (self.runtime.notify) { self.runtime.notify("save", {state: "end"}); }
     }).catch(function () {
       status.textContent = s.failed;
+      if (self.runtime.notify) { self.runtime.notify("error", {title: s.notSaved, message: s.failed}); }
     });
   };
   E.cancel = function () {
@@ -266,10 +271,13 @@
     this.fill(this.initial);
   };
 
+  // Studio and the libraries v2 editor pass a jQuery-wrapped element (the v2 runtime keeps the handler URL
+  // on that very object), the LMS and the workbench a DOM node: the DOM node is used to find our markup,
+  // and ``element`` is handed back to runtime.handlerUrl exactly as it came.
   window.BemotandeVideoLessonStudio = function (runtime, element) {
     var node = element && element.jquery ? element[0] : element, root = node && node.querySelector(".vle");
     var data = root && root.querySelector("[data-vle-data]");
-    if (data) { root.vleEditor = new Editor(runtime, node, root, JSON.parse(data.textContent)); }
+    if (data) { root.vleEditor = new Editor(runtime, element, root, JSON.parse(data.textContent)); }
     return {};
   };
 }());
