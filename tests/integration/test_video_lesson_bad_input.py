@@ -6,7 +6,7 @@ from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-STATE_FIELDS = ("position", "watched", "reported_duration", "drafts", "answers", "completed")
+STATE_FIELDS = ("position", "watched", "reported_duration", "drafts", "answers", "completed", "progress_clock")
 LESSON = """<video_lesson completion_percent="10">
   <source src="/media/test/clip.webm"/><track srclang="sv" label="Svenska" src="/media/test/clip.sv.vtt"/>
   <reflection id="req" time="5" required="true" min_words="3" max_chars="40"><prompt>Fråga</prompt></reflection>

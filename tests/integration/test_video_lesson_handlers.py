@@ -6,7 +6,7 @@ from django.utils import translation
 
 from xblocks.video_lesson.scenarios import SEVERAL_POINTS
 
-STATE_FIELDS = ("position", "watched", "reported_duration", "drafts", "answers", "completed")
+STATE_FIELDS = ("position", "watched", "reported_duration", "drafts", "answers", "completed", "progress_clock")
 LESSON = """<video_lesson display_name="Test" completion_percent="80">
   <source src="/media/test/clip.webm"/>
   <track srclang="sv" label="Svenska" src="/media/test/clip.sv.vtt"/>
@@ -23,9 +23,14 @@ def stored(harness, block, user):
 
 
 @pytest.fixture
-def lesson(harness):
+def lesson(harness, clock):
+    """The lesson, with the learner's first save (playback started) an hour ago: any honest
+    playback fits in that wall time (the credit limit itself: test_video_lesson_credit.py)."""
     user = harness.new_user()
-    return harness.load(LESSON, user), user
+    block = harness.load(LESSON, user)
+    assert harness.call(block, "save_progress", {"position": 0, "watched": []})[0] == 200
+    clock.advance(3600)
+    return block, user
 
 
 def test_save_progress_merges_ranges_on_the_server(harness, lesson):

@@ -6,6 +6,7 @@ state transitions); OLX in :mod:`.olx`; view models in :mod:`.views`; the Studio
 writes the result once; a refused request raises before anything is written.
 """
 import os
+import time
 from datetime import UTC, datetime
 
 from xblock.completable import CompletableXBlockMixin
@@ -32,6 +33,7 @@ from .lesson import (
     plain_text,
     validate,
 )
+from .lesson import warnings as lesson_warnings
 from .transcripts import transcript_for_index
 from .studio import form_from_lesson, lesson_from_form
 
@@ -44,7 +46,7 @@ STUDIO_MAX_BYTES = 512 * 1024
 #: Fields that hold the lesson (written to OLX by :mod:`.olx`, not as plain attributes).
 LESSON_FIELDS = ("display_name", "sources", "youtube_id", "tracks", "completion_percent", "duration",
                  "reflections")
-STATE_FIELDS = ("position", "watched", "reported_duration", "drafts", "answers", "completed")
+STATE_FIELDS = ("position", "watched", "reported_duration", "drafts", "answers", "completed", "progress_clock")
 CSS = ["static/css/video_lesson.css"]
 JS = [HTTP_JS, "static/js/vl_core.js", "static/js/vl_player.js", "static/js/vl_answer.js",
       "static/js/vl_transcript.js", "static/js/vl_recap.js", "static/js/vl_main.js"]
@@ -76,6 +78,10 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
     drafts = Dict(default={}, scope=Scope.user_state)
     answers = Dict(default={}, scope=Scope.user_state)
     completed = Boolean(default=False, scope=Scope.user_state)
+    progress_clock = Float(default=None, scope=Scope.user_state)  # see progress.record_progress
+
+    #: Wall time in seconds; the watched-time credit is measured against it (tests set a controllable clock).
+    wall_clock = staticmethod(time.time)
 
     # -- model <-> fields -------------------------------------------------------------------------
 
@@ -156,7 +162,8 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
         if data.get("duration") is not None:
             duration = require_number(data, "duration", minimum=0, maximum=MAX_DURATION)
         old = self._read_state()
-        new = self._commit(lesson, old, progress.record_progress(lesson, old, position, watched, duration))
+        new = self._commit(lesson, old, progress.record_progress(lesson, old, position, watched, duration,
+                                                                 now=self.wall_clock()))
         return progress.summary(lesson, new)
 
     @json_api()
@@ -242,6 +249,8 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
         gettext = self.translator().gettext
         for error in validate(self.lesson()):
             result.add(ValidationMessage(ValidationMessage.ERROR, views.translate_error(error, gettext)))
+        for warning in lesson_warnings(self.lesson()):
+            result.add(ValidationMessage(ValidationMessage.WARNING, views.translate_error(warning, gettext)))
         return result
 
     # -- OLX --------------------------------------------------------------------------------------

@@ -230,10 +230,17 @@ def merge_ranges(ranges, duration=None, cap=MAX_RANGES_STORED):
 # -- completion ------------------------------------------------------------------------------------
 
 def effective_duration(lesson, reported=None):
-    """The lesson length used for the watched share: the OLX ``duration`` wins over the player's."""
+    """The lesson length used for the watched share: the author's ``duration`` (OLX, or measured by the
+    Studio editor's preview player on save) wins over anything a learner's player reports.
+
+    Without an author duration the player's largest report is used, never shorter than the latest
+    reflection point (a client could otherwise claim a tiny video); None while nothing is known.
+    """
     if lesson.duration:
         return lesson.duration
-    return reported if reported and reported > 0 else None
+    if not reported or reported <= 0:
+        return None
+    return max([reported] + [r.time for r in lesson.reflections if isinstance(r.time, (int, float))])
 
 
 def watched_fraction(ranges, duration):
@@ -276,6 +283,16 @@ def validate(lesson):
         add(N_("The length of the video must be more than 0 seconds."), "@duration")
     _validate_reflections(lesson, add)
     return errors
+
+
+def warnings(lesson):
+    """Problems that do not stop publishing but weaken the lesson, as :class:`ContentError` (Studio shows
+    them as warnings)."""
+    if lesson.duration is None and (lesson.sources or lesson.youtube_id):
+        return [ContentError(N_("The length of the video is not known: save the editor once while its "
+                                "preview shows the video, or type the length. Until then the learner's "
+                                "player reports it, and a learner could shorten the lesson."), location="@duration")]
+    return []
 
 
 def _validate_media(lesson, add):

@@ -5,10 +5,12 @@ validated request values to one of the ``record_*`` functions, and writes the re
 back once. Every function here raises :class:`InputError` *before* producing a new state, so a
 refused request changes nothing. No XBlock or Django import.
 """
+import math
 from dataclasses import dataclass, field, replace
 
 from ..common.errors import N_, InputError
 from .lesson import (
+    MAX_DURATION,
     check_answer,
     count_chars,
     count_words,
@@ -17,6 +19,11 @@ from .lesson import (
     merge_ranges,
     watched_fraction,
 )
+
+#: The fastest speed the player offers (``views.SPEEDS``): watched time is credited no faster.
+MAX_SPEED = 2.0
+#: Watched seconds credited beyond what wall time allows, once per learner (timer jitter, latency).
+CREDIT_SLACK = 2.0
 
 
 @dataclass(frozen=True)
@@ -37,10 +44,13 @@ class LearnerState:
     drafts: dict = field(default_factory=dict)
     answers: dict = field(default_factory=dict)
     completed: bool = False
+    #: The credit clock (seconds since the epoch): watched time up to ``MAX_SPEED × (now − clock)`` may
+    #: still be credited; None until the learner's first ``save_progress``. See :func:`record_progress`.
+    progress_clock: float | None = None
 
     @classmethod
     def from_stored(cls, position=0.0, watched=(), reported_duration=None, drafts=None, answers=None,
-                    completed=False):
+                    completed=False, progress_clock=None):
         """Build from stored field values, skipping anything malformed (e.g. from older versions)."""
         clean_answers = {}
         for key, value in (answers or {}).items():
@@ -54,6 +64,7 @@ class LearnerState:
             drafts={k: v for k, v in (drafts or {}).items() if isinstance(v, str)},
             answers=clean_answers,
             completed=bool(completed),
+            progress_clock=float(progress_clock) if isinstance(progress_clock, (int, float)) else None,
         )
 
     def to_stored(self):
@@ -65,6 +76,7 @@ class LearnerState:
             "drafts": dict(self.drafts),
             "answers": {k: {"text": a.text, "submitted_at": a.submitted_at} for k, a in self.answers.items()},
             "completed": self.completed,
+            "progress_clock": self.progress_clock,
         }
 
 
@@ -75,20 +87,75 @@ def _reflection(lesson, reflection_id):
     return item
 
 
-def record_progress(lesson, state, position, watched, duration=None):
+def record_progress(lesson, state, position, watched, duration=None, *, now):
     """Merge newly ``watched`` ranges (already parsed) and store the playback ``position``.
 
-    ``duration`` is what the player reports; the largest report is kept, and an OLX duration
-    wins over all of them. Ranges and position are clamped to the lesson's length.
+    ``now`` is the server's wall time in seconds (the block passes its clock; tests pass any number).
+    Watched time is credited no faster than real playback allows: over a learner's whole history,
+    credited seconds ≤ ``MAX_SPEED`` × (wall time since their first save) + ``CREDIT_SLACK``. New
+    seconds beyond that are discarded (the earliest new seconds are kept), not stored as watched.
+
+    ``duration`` is what the player reports; the largest report is kept, and an author duration wins
+    over all of them (see :func:`effective_duration`). Ranges and position are clamped to the length.
     """
     if duration is not None and duration <= 0:
         raise InputError(N_("“{key}” is out of range."), key="duration")
     reported = max((d for d in (state.reported_duration, duration) if d), default=None)
     length = effective_duration(lesson, reported)
-    merged = merge_ranges(list(state.watched) + list(watched), length)
+    clock = state.progress_clock
+    if clock is None:  # first contact: the clock starts now, with the slack as the only credit
+        clock = now - CREDIT_SLACK / MAX_SPEED
+    allowance = max(0.0, (now - clock) * MAX_SPEED)
+    merged, credited = credit_ranges(state.watched, watched, length, allowance)
     position = min(position, length) if length else position
     return replace(state, position=round(position, 3), watched=tuple(tuple(p) for p in merged),
-                   reported_duration=reported)
+                   reported_duration=reported, progress_clock=math.ceil((clock + credited / MAX_SPEED) * 1000) / 1000)
+
+
+def _covered(ranges):
+    return sum(end - start for start, end in ranges)
+
+
+def credit_ranges(old, new, length, allowance):
+    """``(merged, credited)``: ``old`` ranges plus as much of ``new`` as ``allowance`` seconds permit.
+
+    Credit is measured after merging (gap bridging included), so it is exactly the growth of the
+    watched total; new ranges are taken in time order and the first that does not fit is cut short.
+    """
+    base = merge_ranges(list(old), length)
+    # Growth is measured from the ranges as stored: merging them again can bridge a gap that rounding
+    # to milliseconds narrowed, and that bridge is credit too. (Overlapping old data only lowers it.)
+    before = _covered(old)
+
+    def with_new(ranges):
+        merged = merge_ranges(base + list(ranges), length)
+        return merged, max(0.0, _covered(merged) - before)
+
+    merged, gained = with_new(new)
+    if gained <= allowance + 1e-9:
+        return merged, gained
+    limit = length if length else MAX_DURATION
+    pieces = sorted((max(0.0, s), min(limit, e)) for s, e in new if min(limit, e) > max(0.0, s))
+    low, high = 0, len(pieces)  # the longest prefix of whole pieces that fits (growth is monotonic)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if with_new(pieces[:middle])[1] <= allowance + 1e-9:
+            low = middle
+        else:
+            high = middle - 1
+    kept = pieces[:low]
+    if low < len(pieces):  # cut the next piece short to use what is left of the allowance
+        start, end = pieces[low]
+        short, long_ = 0.0, end - start
+        for _ in range(30):
+            cut = (short + long_) / 2
+            if with_new(kept + [(start, start + cut)])[1] <= allowance + 1e-9:
+                short = cut
+            else:
+                long_ = cut
+        if short > 0:
+            kept.append((start, start + short))
+    return with_new(kept)
 
 
 def record_draft(lesson, state, reflection_id, text):

@@ -123,11 +123,13 @@ def lesson_from_form(data, existing=None):
                     youtube_id=form.text(form.data, "youtube_id"), tracks=tuple(tracks),
                     completion_percent=completion, duration=duration,
                     reflections=tuple(_reflections(form, existing)))
-    # Times are checked against the length the editor's preview player found, when no length is
-    # given; that length is not saved (the learner's player reports its own).
+    # When no length is typed, the length the editor's preview player measured is saved: the watched
+    # share and completion must never depend on what a learner's player reports (issue 9 §3).
     media = form.data.get("media_duration")
     media = media if isinstance(media, (int, float)) and not isinstance(media, bool) and 0 < media < 1e6 else None
-    return lesson, weight, form.errors + validate(replace(lesson, duration=lesson.duration or media))
+    if lesson.duration is None and media and not form.errors:
+        lesson = replace(lesson, duration=round(media, 3))
+    return lesson, weight, form.errors + validate(lesson)
 
 
 def _reflections(form, existing):

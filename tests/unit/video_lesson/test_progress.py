@@ -9,32 +9,35 @@ LESSON = Lesson(sources=(Source("/a.webm"),), tracks=(Track("/a.vtt", "sv", "Sve
                 reflections=(Reflection("req", 5, "Q1", required=True, min_words=2, max_chars=50),
                              Reflection("opt", 20, "Q2")))
 NOW = "2026-01-01T10:00:00+00:00"
+#: A learner whose first save was long ago: enough wall time to credit anything (see test_credit.py).
+LONG_AGO = P.LearnerState(progress_clock=0.0)
+LATER = 1_000_000.0
 
 
 def test_progress_merges_ranges_with_what_the_server_has():
-    state = P.record_progress(LESSON, P.LearnerState(), 10, [[0, 10]], 40)
-    state = P.record_progress(LESSON, state, 25, [[8, 25], [30, 31]], 40)
+    state = P.record_progress(LESSON, LONG_AGO, 10, [[0, 10]], 40, now=LATER)
+    state = P.record_progress(LESSON, state, 25, [[8, 25], [30, 31]], 40, now=LATER)
     assert state.watched == ((0.0, 25.0), (30.0, 31.0))
     assert state.position == 25 and state.reported_duration == 40
 
 
 def test_reported_duration_only_grows_and_clamps_ranges_and_position():
-    state = P.record_progress(LESSON, P.LearnerState(), 500, [[0, 500]], 40)
+    state = P.record_progress(LESSON, LONG_AGO, 500, [[0, 500]], 40, now=LATER)
     assert state.watched == ((0.0, 40.0),) and state.position == 40
-    state = P.record_progress(LESSON, state, 1, [], 10)
+    state = P.record_progress(LESSON, state, 1, [], 10, now=LATER)
     assert state.reported_duration == 40
 
 
 def test_an_olx_duration_wins_over_the_player():
     lesson = Lesson(duration=30.0, completion_percent=50)
-    state = P.record_progress(lesson, P.LearnerState(), 10, [[0, 100]], 1000)
+    state = P.record_progress(lesson, LONG_AGO, 10, [[0, 100]], 1000, now=LATER)
     assert state.watched == ((0.0, 30.0),)
     assert P.summary(lesson, state)["watched_fraction"] == 1.0
 
 
 def test_zero_duration_is_refused():
     with pytest.raises(InputError):
-        P.record_progress(LESSON, P.LearnerState(), 0, [], 0)
+        P.record_progress(LESSON, LONG_AGO, 0, [], 0, now=LATER)
 
 
 def test_drafts_are_stored_and_cleared_but_count_nothing():
@@ -62,7 +65,7 @@ def test_bad_submissions_raise(reflection_id, text):
 
 
 def test_completion_is_settled_once_and_never_taken_back():
-    state = P.record_progress(LESSON, P.LearnerState(), 40, [[0, 40]], 40)
+    state = P.record_progress(LESSON, LONG_AGO, 40, [[0, 40]], 40, now=LATER)
     state, newly = P.settle_completion(LESSON, state)
     assert not newly and not state.completed  # the required answer is missing
     state = P.record_submission(LESSON, state, "req", "ett två", NOW)

@@ -143,6 +143,9 @@
     if (this.dialog.isOpen) { this.player.pause(); return; }
     this.q("[data-vl-play]").textContent = this.s.pause;
     this.server.log("played", {position: VL.round(this.player.time())});
+    // The server credits watched time no faster than wall time allows, counted from the learner's
+    // first save: save when playback first starts, so the first ten seconds are not lost.
+    if (!this.clockStarted) { this.clockStarted = true; this.save(false); }
     this.tick();
   };
   L.onPause = function () {
