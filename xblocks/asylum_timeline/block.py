@@ -123,7 +123,8 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
         shared = (version, translator.language, dom, author)
         if not quiz_only:
             context["steps_html"] = rendering.shared_markup(
-                "steps.html", *shared, lambda: viewmodel.steps_view(timeline, translator.gettext, dom, author))
+                "steps", *shared, lambda: viewmodel.steps_view(timeline, translator.gettext, dom, author,
+                                                               translator.ngettext))
         context["quizzes_html"] = rendering.shared_markup(
             "quizzes.html", *shared, lambda: viewmodel.quiz_views(timeline, dom, translator.gettext))
         # The data travels in a json_script element (<, > and & escaped), not in the init arguments, which

@@ -1,14 +1,20 @@
 """The step list's markup, rendered once per content version, language, DOM id and audience.
 
-The list (lanes, phases, steps, details) does not depend on the learner: their progress is applied
-by the JavaScript from the state it is given. Many learners see the same content, so the markup is
-kept in a small bounded cache; templates are compiled once (``common.fragments``). Timelines built from stored data are
-cached the same way (read-only: callers that change one must copy it).
+The list (phase navigation, phases, steps, details) does not depend on the learner: their progress is
+applied by the JavaScript from the state it is given. Many learners see the same content, so the markup
+is kept in a small bounded cache; templates are compiled once (``common.fragments``). Timelines built
+from stored data are cached the same way (read-only: callers that change one must copy it).
+
+The step list is written by :func:`steps_markup` rather than a Django template: it is the largest
+part of the page (every step's details for both perspectives), and the template engine took about
+four times DnDv2's whole render to write it. Every value is escaped here with :func:`html.escape`
+(quotes too); the only markup passed through is author HTML that :mod:`.viewmodel` has sanitised.
 """
 import hashlib
 import json
 import os
 from collections import OrderedDict
+from html import escape
 
 from django.template import Context
 
@@ -61,10 +67,109 @@ def stored_timeline(data, key):
 
 
 def shared_markup(name, key, language, dom, author, build_context):
-    """HTML of the learner-independent template ``name``; ``build_context()`` runs only when not cached.
-
-    ``key`` None (a Studio draft) always renders anew.
+    """HTML of the learner-independent part ``name`` (``"steps"``: :func:`steps_markup`, else a template);
+    ``build_context()`` runs only when not cached. ``key`` None (a Studio draft) always renders anew.
     """
     def render():
+        if name == "steps":
+            return steps_markup(build_context())
         return template(name).render(Context(build_context(), autoescape=True))
     return render() if key is None else _MARKUP.get((name, key, language, dom, author), render)
+
+
+def _lang(lang):
+    return ' lang="{}"'.format(escape(lang)) if lang else ""
+
+
+def steps_markup(view):
+    """HTML of the step list from :func:`.viewmodel.steps_view`'s context (phase navigation and phases)."""
+    t, lang = {k: escape(v) for k, v in view["t"].items()}, _lang(view["lang"])
+    out = ['<nav class="at-phasenav" aria-label="{}"><ol class="at-phasenav-list">'.format(t["phases"])]
+    for phase in view["phases"]:
+        out.append('<li><button type="button" class="at-phase-link" data-phase="{dom}"><span class="at-pl-n" '
+                   'aria-hidden="true">{n}</span><span class="at-pl-title"{lang}>{title}</span> '
+                   '<span class="at-pl-count">{count}</span></button></li>'.format(
+                       dom=phase["dom"], n=phase["n"], lang=lang, title=escape(phase["title"]),
+                       count=escape(phase["count"])))
+    out.append('</ol></nav><ol class="at-phases" aria-label="{}">'.format(t["steps"]))
+    for phase in view["phases"]:
+        out.append('<li class="at-phase" data-phase="{dom}"><h3 class="at-phase-title" id="{dom}" tabindex="-1">'
+                   '<span class="at-phase-n" aria-hidden="true">{n}</span> <span{lang}>{title}</span></h3>'
+                   '<ol class="at-steps" aria-labelledby="{dom}">'.format(dom=phase["dom"], n=phase["n"], lang=lang,
+                                                                          title=escape(phase["title"])))
+        out.extend(_step_markup(step, t, lang) for step in phase["steps"])
+        out.append("</ol></li>")
+    out.append("</ol>")
+    return "".join(out)
+
+
+def _step_markup(s, t, lang):
+    title = escape(s["title"])
+    out = ['<li class="at-step" id="{dom}" value="{n}" data-step="{id}" data-actors="{actors}" data-paths="{paths}" '
+           'style="--c:{colour}"><div class="at-card"><h4 class="at-step-h"><button type="button" class="at-step-btn" '
+           'id="{button}" aria-expanded="false" aria-controls="{dom}-d"><span class="at-num" aria-hidden="true">{n}'
+           '</span><span class="at-step-title"{lang}>{title}</span><span class="at-seen-mark" hidden><span '
+           'aria-hidden="true">✓</span><span class="at-sr">, {seen}</span></span></button></h4>'.format(
+               dom=s["dom"], n=s["n"], id=escape(s["id"]), actors=escape(s["actors"]), paths=escape(s["paths"]),
+               colour=escape(s["colour"]), button=s["button"], lang=lang, title=title, seen=t["seen"])]
+    meta = []
+    if s["when"]:
+        meta.append('<span class="at-when"><span class="at-sr">{} </span><span{}>{}</span></span>'.format(
+            t["when"], lang, escape(s["when"])))
+    if s["since"]:
+        meta.append('<span class="at-badge">{}</span>'.format(escape(s["since"])))
+    if s["outcomes"]:
+        meta.append('<span class="at-branch"><span aria-hidden="true">◆ </span>{}</span>'.format(t["branch"]))
+    if meta:
+        out.append('<p class="at-meta">{}</p>'.format(" ".join(meta)))
+    if s["chips"]:
+        out.append('<ul class="at-chips" aria-label="{}">'.format(t["chips"]))
+        for chip in s["chips"]:
+            out.append('<li class="at-chip{main}" data-actor="{id}" style="--c:{colour}"><span{lang}>{name}</span>{sr}'
+                       '</li>'.format(main=" at-chip-main" if chip["main"] else "", id=escape(chip["id"]),
+                                      colour=escape(chip["colour"]), lang=lang, name=escape(chip["name"]),
+                                      sr='<span class="at-sr"> ({})</span>'.format(t["main"]) if chip["main"] else ""))
+        out.append("</ul>")
+    out.append("</div>")
+    out.append(_details_markup(s, t, lang, title))
+    out.append("</li>")
+    return "".join(out)
+
+
+def _details_markup(s, t, lang, title):
+    d = s["dom"]
+    out = ['<div class="at-details" id="{d}-d" role="region" aria-labelledby="{b}" hidden>'
+           '<fieldset class="at-persp"><legend>{persp}</legend>'
+           '<span class="at-radio"><input type="radio" id="{d}-pa" name="{d}-p" value="authority" checked>'
+           '<label for="{d}-pa">{auth}</label></span>'
+           '<span class="at-radio"><input type="radio" id="{d}-ps" name="{d}-p" value="seeker">'
+           '<label for="{d}-ps">{seeker}</label></span></fieldset>'.format(
+               d=d, b=s["button"], persp=t["perspective"], auth=t["authority"], seeker=t["seeker"])]
+    for view, heading, html in (("authority", t["authority_h"], s["description"]),
+                                ("seeker", t["seeker_h"], s["seeker"])):
+        out.append('<div class="at-view at-view-{}"><h5>{}</h5><div class="at-text"{}>{}</div></div>'.format(
+            view, heading, lang, html or "<p>{}</p>".format(t["nothing"])))  # html: sanitised in viewmodel
+    if s["outcomes"]:
+        out.append('<h5>{}</h5><ul class="at-outcomes">'.format(t["outcomes"]))
+        for o in s["outcomes"]:
+            label = escape(o["label"]) + ": " if o["label"] else ""
+            out.append('<li><button type="button" class="at-goto" data-target="{}"><span{}>{}{}</span>'
+                       '<span class="at-sr"> ({})</span></button></li>'.format(
+                           o["button"], lang, label, escape(o["title"]), t["go"]))
+        out.append("</ul>")
+    if s["sources"]:
+        out.append('<h5>{}</h5><ul class="at-sources">'.format(t["sources"]))
+        for src in s["sources"]:
+            text = "<span{}>{}</span>".format(lang, escape(src["title"]))
+            if src["href"]:
+                text = ('<a href="{}" target="_blank" rel="noopener noreferrer">{}<span class="at-sr"> {}</span>'
+                        '</a>').format(escape(src["href"]), text, t["new_tab"])
+            checked = ' <span class="at-checked">({})</span>'.format(escape(src["checked"])) if src["checked"] else ""
+            out.append("<li>{}{}</li>".format(text, checked))
+        out.append("</ul>")
+    if s["review"]:
+        out.append('<div class="at-review" role="note"><p class="at-review-h">{}</p><div{}>{}</div></div>'.format(
+            t["review"], lang, s["review"]))
+    out.append('<button type="button" class="at-close">{}<span class="at-sr">: {}</span></button></div>'.format(
+        t["close"], title))
+    return "".join(out)

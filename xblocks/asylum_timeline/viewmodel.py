@@ -50,11 +50,10 @@ def safe_colour(value):
     return value if _COLOUR.match(value or "") else DEFAULT_COLOUR
 
 
-def lanes(timeline):
-    """Actors that do at least one step, in declaration order, as ``{actor id: lane number}``."""
+def used_actors(timeline):
+    """Ids of the actors that do at least one step, in declaration order (the actor filter's choices)."""
     used = {actor_id for step in timeline.steps() for actor_id in step.actors}
-    numbered = [actor.id for actor in timeline.actors if actor.id in used]
-    return {actor_id: number for number, actor_id in enumerate(numbered, 1)}
+    return [actor.id for actor in timeline.actors if actor.id in used]
 
 
 def strings(gettext):
@@ -89,13 +88,7 @@ def _html(markup):
 
 
 def _step_view(step, number, dom, ctx):
-    gettext, actors, lane_of = ctx["gettext"], ctx["actors"], ctx["lanes"]
-    names = [actors[a].name for a in step.actors if a in actors]
-    step_lanes = sorted({lane_of[a] for a in step.actors if a in lane_of}) or [1]
-    primary = lane_of.get(step.actors[0], step_lanes[0]) if step.actors else step_lanes[0]
-    first = step_lanes[0]
-    marks = [{"row": lane_of[a] - first + 1, "colour": safe_colour(actors[a].color)}
-             for a in step.actors[1:] if a in actors and a in lane_of]
+    actors, chips = ctx["actors"], ctx["chips"]
     outcomes = []
     for outcome in step.outcomes:
         target = ctx["targets"].get(outcome.to)
@@ -103,26 +96,25 @@ def _step_view(step, number, dom, ctx):
             outcomes.append({"label": outcome.label, "title": target[1].title,
                              "button": "{}-b{}".format(dom, target[0])})
     sources = [{"title": s.title or s.href, "href": s.href if is_safe_url(s.href) else "",
-                "checked": gettext(N_("checked {date}")).format(date=format_date(s.checked, gettext))
-                if s.checked else ""} for s in step.sources]
+                "checked": ctx["checked"](s.checked) if s.checked else ""} for s in step.sources]
     return {
         "id": step.id, "n": number, "dom": "{}-s{}".format(dom, number), "button": "{}-b{}".format(dom, number),
         "title": step.title, "when": step.when, "actors": " ".join(step.actors), "paths": " ".join(step.paths),
-        "actor_names": ", ".join(names),
-        "since": gettext(N_("New from {date}")).format(date=format_date(step.since, gettext)) if step.since else "",
-        "lane_from": first, "lane_to": step_lanes[-1] + 1, "lane_p": primary - first + 1,
-        "colour": safe_colour(actors[step.actors[0]].color) if step.actors and step.actors[0] in actors
-        else DEFAULT_COLOUR,
-        "marks": marks, "description": _html(step.description), "seeker": _html(step.seeker),
+        "chips": [dict(chips[a], main=i == 0) for i, a in enumerate(step.actors) if a in chips],
+        "since": ctx["gettext"](N_("New from {date}")).format(date=format_date(step.since, ctx["gettext"]))
+        if step.since else "",
+        "colour": chips[step.actors[0]]["colour"] if step.actors and step.actors[0] in actors else DEFAULT_COLOUR,
+        "description": _html(step.description), "seeker": _html(step.seeker),
         "sources": sources, "outcomes": outcomes,
         "review": _html(step.review) if ctx["author"] else "",
     }
 
 
-def steps_view(timeline, gettext, dom, author=False):
-    """The template context of the step list (``steps.html``): the same for every learner."""
+def steps_view(timeline, gettext, dom, author=False, ngettext=None):
+    """The context of the step list (phase navigation, phases, steps, details): the same for every learner."""
+    ngettext = ngettext or (lambda one, other, n: gettext(one if n == 1 else other))
     actors = timeline.actor_map()
-    lane_of = lanes(timeline)
+    chips = {a.id: {"id": a.id, "name": a.name, "colour": safe_colour(a.color)} for a in timeline.actors}
     targets = {}
     number = 0
     for phase in timeline.phases:
@@ -131,32 +123,36 @@ def steps_view(timeline, gettext, dom, author=False):
         for step in phase.steps:
             number += 1
             targets[step.id] = (number, step)
-    ctx = {"gettext": gettext, "actors": actors, "lanes": lane_of, "targets": targets, "author": author}
+    dates = {}
+
+    def checked(value):  # many sources share a date: format each once
+        if value not in dates:
+            dates[value] = gettext(N_("checked {date}")).format(date=format_date(value, gettext))
+        return dates[value]
+    ctx = {"gettext": gettext, "actors": actors, "chips": chips, "targets": targets, "author": author,
+           "checked": checked}
     phases, number = [], 0
     for index, phase in enumerate(timeline.phases, 1):
         steps = []
         for step in phase.steps:
             number += 1
             steps.append(_step_view(step, number, dom, ctx))
-        phases.append({"title": phase.title, "dom": "{}-p{}".format(dom, index), "steps": steps})
-    return {
-        "id": dom, "lang": timeline.lang, "phases": phases, "lane_count": max(len(lane_of), 1),
-        "lane_labels": [{"row": lane + 1, "name": actors[a].name, "colour": safe_colour(actors[a].color)}
-                        for a, lane in lane_of.items()],
-        "t": labels(gettext),
-    }
+        phases.append({"title": phase.title, "dom": "{}-p{}".format(dom, index), "n": index, "steps": steps,
+                       # Translators: how many steps a phase has, in the phase navigation.
+                       "count": ngettext("{count} step", "{count} steps", len(steps)).format(count=len(steps))})
+    return {"id": dom, "lang": timeline.lang, "phases": phases, "t": labels(gettext)}
 
 
 def learner_view(timeline, summary, gettext, dom, *, title, author=False, quiz_only=False):
     """The template context of the learner (and author) view around the step list and quizzes."""
-    lane_of = lanes(timeline)
+    used = set(used_actors(timeline))
     total = summary["steps_total"]
     return {
         "id": dom, "title": title, "lang": timeline.lang, "quiz_only": quiz_only, "author": author,
         "reviewed": gettext(N_("Content last reviewed: {date}")).format(date=format_date(timeline.reviewed, gettext))
         if timeline.reviewed else "",
         "review": _html(timeline.review) if author else "",
-        "actors": [{"id": a.id, "name": a.name} for a in timeline.actors if a.id in lane_of],
+        "actors": [{"id": a.id, "name": a.name} for a in timeline.actors if a.id in used],
         "paths": [{"id": p.id, "title": p.title} for p in timeline.paths],
         "seen": summary["steps_seen"], "total": total,
         "progress_text": gettext(N_("{seen} of {total} steps seen")).format(seen=summary["steps_seen"], total=total),
@@ -194,8 +190,10 @@ def labels(gettext):
         "hint": g(N_("Use the arrow keys to move between steps, Home and End to jump to the first and "
                      "last step; Enter or Space opens a step.")),
         "steps": g(N_("The steps of the process")),
-        "lanes": g(N_("Actors")),
+        "phases": g(N_("Phases of the process")),
         "actors": g(N_("Actors:")), "when": g(N_("When:")), "seen": g(N_("seen")),
+        "chips": g(N_("Who takes part")), "main": g(N_("main actor")),
+        "branch": g(N_("Decision: the path branches")),
         "perspective": g(N_("Perspective")), "authority": g(N_("The authorities")),
         "seeker": g(N_("The person seeking asylum")),
         "authority_h": g(N_("What the authorities do")),
@@ -205,8 +203,6 @@ def labels(gettext):
         "sources": g(N_("Sources")),
         "new_tab": g(N_("(opens in a new tab)")),
         "close": g(N_("Close")),
-        "details": g(N_("Details of the chosen step")),
-        "no_details": g(N_("Choose a step to see what happens.")),
         "quizzes": g(N_("Test yourself")),
         "order_h": g(N_("Put the steps in order")), "match_h": g(N_("Who is responsible?")),
         "order_hint": g(N_("Move each step with the Up and Down buttons (or drag it), then check your order.")),

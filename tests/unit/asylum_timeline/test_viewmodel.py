@@ -1,12 +1,16 @@
-"""The prepared view model: sanitised HTML, safe links and colours, lanes, translated dates."""
+"""The prepared view model: sanitised HTML, safe links and colours, actor chips, translated dates; and the
+step list's markup written from it (escaped, one chip per actor, details right after their card)."""
 import os
+import re
+from html.parser import HTMLParser
 
-from xblocks.asylum_timeline import olx, progress, scenarios, viewmodel
+from xblocks.asylum_timeline import olx, progress, rendering, scenarios, viewmodel
 from xblocks.common.i18n import Translator
 
 BLOCK_DIR = os.path.dirname(viewmodel.__file__)
-SV = Translator("sv", [os.path.join(BLOCK_DIR, "translations")]).gettext
-EN = Translator("en", [os.path.join(BLOCK_DIR, "translations")]).gettext
+TRANS_SV = Translator("sv", [os.path.join(BLOCK_DIR, "translations")])
+TRANS_EN = Translator("en", [os.path.join(BLOCK_DIR, "translations")])
+SV, EN = TRANS_SV.gettext, TRANS_EN.gettext
 
 
 def view(timeline, author=False):
@@ -35,29 +39,68 @@ def test_author_html_is_sanitised_and_links_and_colours_are_safe():
     # javascript: is dropped; an https URL with a quote stays (the template escapes it in the attribute)
     assert [s["href"][:8] for s in step["sources"]] == ["", "https://"]
     assert step["colour"] == "#123456"
-    assert all(m["colour"].startswith("#") for m in step["marks"])
+    assert all(c["colour"].startswith("#") for c in step["chips"])
 
 
-def test_lanes_follow_actor_order_and_steps_span_their_actors():
-    timeline = olx.parse_string(open(os.path.join(os.path.dirname(__file__), "fixtures", "branching.xml"),
-                                     "rb").read())
-    assert viewmodel.lanes(timeline) == {"mv": 1, "kommun": 2, "godman": 3}
+def branching():
+    return olx.parse_string(open(os.path.join(os.path.dirname(__file__), "fixtures", "branching.xml"), "rb").read())
+
+
+def test_chips_name_every_actor_of_a_step_main_actor_first():
+    timeline = branching()
+    assert viewmodel.used_actors(timeline) == ["mv", "kommun", "godman"]
     steps = [s for p in view(timeline)["phases"] for s in p["steps"]]
     a, b, c = steps
-    assert (a["lane_from"], a["lane_to"], a["lane_p"], a["marks"]) == (1, 2, 1, [])
-    # b: actors kommun (lane 2, primary), mv (1), godman (3) -> spans 1..3, card in relative row 2
-    assert (b["lane_from"], b["lane_to"], b["lane_p"]) == (1, 4, 2)
-    assert [m["row"] for m in b["marks"]] == [1, 3]
+    assert [(x["name"], x["main"]) for x in a["chips"]] == [("Migrationsverket", True)]
+    assert [(x["id"], x["main"]) for x in b["chips"]] == [("kommun", True), ("mv", False), ("godman", False)]
+    assert b["colour"] == "#abc" and c["colour"] == viewmodel.DEFAULT_COLOUR
     assert b["outcomes"] == [{"label": "Till slutfasen", "title": "Sista steget", "button": "at-x-b3"},
                              {"label": "", "title": "Sista steget", "button": "at-x-b3"}]
     assert a["since"] == "New from 1 March 2025"
     assert a["sources"][1]["checked"] == "checked undated"
-    assert c["lane_from"] == 3
+
+
+def test_phase_navigation_counts_steps_in_both_languages():
+    timeline = branching()
+    sv = viewmodel.steps_view(timeline, SV, "at-x", ngettext=TRANS_SV.ngettext)
+    en = viewmodel.steps_view(timeline, EN, "at-x", ngettext=TRANS_EN.ngettext)
+    assert [p["count"] for p in sv["phases"]] == ["2 steg", "1 steg"]
+    assert [p["count"] for p in en["phases"]] == ["2 steps", "1 step"]
+
+
+def test_step_markup_is_escaped_and_keeps_details_next_to_their_card():
+    html = rendering.steps_markup(viewmodel.steps_view(branching(), EN, "at-x"))
+    assert html.count('class="at-phase-link"') == 2 and html.count('class="at-step"') == 3
+    # the quotes in the actor's name are escaped in text; every step's details follow its own card
+    assert "Kommun &quot;socialtjänst&quot;" in html and 'Kommun "' not in html
+    for number in (1, 2, 3):
+        card = html.index('id="at-x-b{}"'.format(number))
+        details = html.index('id="at-x-s{}-d"'.format(number))
+        assert card < details and 'aria-labelledby="at-x-b{}"'.format(number) in html
+    assert len(re.findall(r'class="at-chip( at-chip-main)?" data-actor=', html)) == 5
+    assert html.count("at-branch") == 1  # only the step with outcomes says that the path branches
+    xss = rendering.steps_markup(viewmodel.steps_view(olx.parse_string(scenarios.xss_scenario()), EN, "at-x"))
+    parser = _Elements()
+    parser.feed(xss)
+    assert "script" not in parser.tags and "img" not in parser.tags
+    assert not [name for name in parser.attributes if name.startswith("on")]
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in xss  # shown as text
+
+
+class _Elements(HTMLParser):
+    """Every element and attribute name in a piece of HTML (what a browser would build)."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attributes = set(), set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributes.update(name for name, _ in attrs)
 
 
 def test_review_notes_only_in_the_author_view():
-    timeline = olx.parse_string(open(os.path.join(os.path.dirname(__file__), "fixtures", "branching.xml"),
-                                     "rb").read())
+    timeline = branching()
     learner, author = view(timeline), view(timeline, author=True)
     assert learner["review"] == "" and learner["phases"][0]["steps"][0]["review"] == ""
     assert "Allmän anteckning" in author["review"]

@@ -1,9 +1,10 @@
-/* asylum_timeline: exploring the steps (layout, keyboard, details, perspective, filters, progress). */
+/* asylum_timeline: exploring the steps (layout, phase navigation, keyboard, details, perspective,
+   filters, progress). */
 (function () {
   "use strict";
   var AT = window.AsylumTimeline = window.AsylumTimeline || {};
-  /** Container width (px) from which the swim lanes replace the vertical stepper. */
-  AT.LANES_FROM = 760;
+  /** Container width (px) from which the process map (phases as rows of step cards) replaces the stepper. */
+  AT.MAP_FROM = 760;
 
   function Explore(root, init, server) {
     this.root = root;
@@ -11,7 +12,6 @@
     this.server = server;
     this.strings = init.strings;
     this.steps = AT.all(root, ".at-step");
-    this.panel = root.querySelector(".at-panel");
     this.status = root.querySelector(".at-status");
     this.open = null;
     this.current = this.steps[0] || null;
@@ -25,9 +25,15 @@
   Explore.prototype.bind = function () {
     var self = this, root = this.root;
     root.addEventListener("click", function (event) {
-      var button = event.target.closest(".at-step-btn, .at-goto");
+      var button = event.target.closest(".at-step-btn, .at-goto, .at-close, .at-phase-link");
       if (!button || !root.contains(button)) { return; }
-      if (button.classList.contains("at-goto")) {
+      if (button.classList.contains("at-phase-link")) {
+        self.goToPhase(document.getElementById(button.getAttribute("data-phase")));
+      } else if (button.classList.contains("at-close")) {
+        var step = button.closest(".at-step");
+        self.close(step);
+        self.focus(step);
+      } else if (button.classList.contains("at-goto")) {
         var target = document.getElementById(button.getAttribute("data-target"));
         if (target) { self.show(target.closest(".at-step"), true); }
       } else {
@@ -47,25 +53,34 @@
     }
   };
 
-  /** One semantic list; CSS lays it out as lanes (wide) or a stepper (narrow). */
+  /** One semantic list; CSS lays it out as a process map (wide) or a stepper (narrow). In both, a step's
+      details follow its card in the DOM, so they open under it (the map's grid puts them on the row below). */
   Explore.prototype.layout = function () {
-    var wide = this.root.clientWidth >= AT.LANES_FROM;
-    var layout = wide ? "lanes" : "stepper";
-    if (this.root.getAttribute("data-layout") === layout) { return; }
-    this.root.setAttribute("data-layout", layout);
-    if (this.open) { this.place(this.open); }
+    var layout = this.root.clientWidth >= AT.MAP_FROM ? "map" : "stepper";
+    if (this.root.getAttribute("data-layout") !== layout) { this.root.setAttribute("data-layout", layout); }
   };
 
-  /** Details sit in the step (stepper) or in the panel under the lanes. */
-  Explore.prototype.place = function (step) {
-    var details = this.detailsOf(step);
-    var lanes = this.root.getAttribute("data-layout") === "lanes";
-    if (lanes && details.parentNode !== this.panel) {
-      this.panel.appendChild(details);
-    } else if (!lanes && details.parentNode !== step) {
-      step.appendChild(details);
+  /** Scroll as little as possible so the open details are in the viewport without losing the step's card
+      (scrollIntoView also scrolls the pages around an auto-height iframe, as in the Learning MFE). */
+  Explore.prototype.reveal = function (step) {
+    var details = this.detailsOf(step), card = step.querySelector(".at-card");
+    if (!details.scrollIntoView) { return; }
+    details.scrollIntoView({block: "nearest"});
+    card.scrollIntoView({block: "nearest"});  // details taller than the viewport: they start under the card
+  };
+
+  /** The phase navigation: show the phase and put the focus on its first step shown. */
+  Explore.prototype.goToPhase = function (heading) {
+    var phase = heading && heading.closest(".at-phase");
+    if (!phase) { return; }
+    var first = this.visible().filter(function (step) { return phase.contains(step); })[0];
+    if (heading.scrollIntoView) { heading.scrollIntoView({block: "start"}); }
+    if (first) {
+      this.setRoving(first);
+      first.querySelector(".at-step-btn").focus({preventScroll: true});
+    } else {
+      heading.focus();
     }
-    this.panel.querySelector(".at-panel-empty").hidden = lanes && !details.hidden;
   };
 
   Explore.prototype.detailsOf = function (step) {
@@ -82,6 +97,11 @@
       other.querySelector(".at-step-btn").setAttribute("tabindex", other === step ? "0" : "-1");
     });
     this.current = step;
+    var phase = step.closest(".at-phase").getAttribute("data-phase");
+    AT.all(this.root, ".at-phase-link").forEach(function (link) {
+      if (link.getAttribute("data-phase") === phase) { link.setAttribute("aria-current", "step"); }
+      else { link.removeAttribute("aria-current"); }
+    });
   };
 
   Explore.prototype.onKey = function (event) {
@@ -126,8 +146,8 @@
     step.querySelector(".at-step-btn").setAttribute("aria-expanded", "true");
     step.classList.add("at-open");
     this.open = step;
-    this.place(step);
     if (moveFocus) { this.focus(step); }
+    this.reveal(step);
     var id = step.getAttribute("data-step");
     if (!step.classList.contains("at-seen")) {
       this.server.viewStep(id).then(function (summary) { self.update(summary); }, function (error) {
@@ -141,9 +161,7 @@
     details.hidden = true;
     step.querySelector(".at-step-btn").setAttribute("aria-expanded", "false");
     step.classList.remove("at-open");
-    if (details.parentNode !== step) { step.appendChild(details); }
     if (this.open === step) { this.open = null; }
-    this.panel.querySelector(".at-panel-empty").hidden = false;
   };
 
   Explore.prototype.setPerspective = function (value) {
@@ -168,6 +186,9 @@
       step.classList.toggle("at-match", match);
       step.classList.toggle("at-dim", active && !match);
       step.hidden = active && f.only && !match;
+      AT.all(step, ".at-chip").forEach(function (chip) {
+        chip.classList.toggle("at-chip-hit", !!f.actor && chip.getAttribute("data-actor") === f.actor);
+      });
       var mark = step.querySelector(".at-hl");
       if (match && !mark) {
         mark = document.createElement("span");
@@ -178,12 +199,11 @@
         mark.parentNode.removeChild(mark);
       }
     });
-    AT.all(this.root, ".at-phase").forEach(function (phase) {
+    var root = this.root;
+    AT.all(root, ".at-phase").forEach(function (phase) {
       phase.hidden = !phase.querySelector(".at-step:not([hidden])");
-      var column = 0;  // lanes: visible steps take consecutive columns
-      AT.all(phase, ".at-step").forEach(function (step) {
-        if (!step.hidden) { column += 1; step.style.setProperty("--col", column); }
-      });
+      var link = root.querySelector(".at-phase-link[data-phase='" + phase.getAttribute("data-phase") + "']");
+      if (link) { link.parentNode.hidden = phase.hidden; }
     });
     if (this.open && this.open.hidden) { this.close(this.open); }
     if (this.current && this.current.hidden) { this.setRoving(this.visible()[0] || null); }
