@@ -221,7 +221,8 @@ def validate(timeline):
     """Every problem that stops ``timeline`` from being published, as a list of :class:`ContentError`.
 
     Checks unique ids, required texts, that every ``actors``/``paths``/``to``/quiz reference
-    resolves, that outcomes have no cycles, that every step has an actor, dates, colours and
+    resolves, that outcomes have no cycles and lead to a step reachable from the step they leave,
+    that every step has an actor, dates, colours and
     that links are http(s). Messages name the element and attribute.
     """
     errors = []
@@ -243,6 +244,7 @@ def validate(timeline):
     for index, step in enumerate(steps):
         _check_step(errors, step, index, actor_ids, path_ids, node_ids)
     errors += _check_cycles(timeline)
+    errors += _check_reachable(timeline)
     step_ids = {step.id for step in steps}
     seen_quiz_ids = set()
     for index, quiz in enumerate(timeline.quizzes):
@@ -336,6 +338,27 @@ def outcome_target(timeline, target):
             if step.id == target:
                 return step
     return None
+
+
+def _check_reachable(timeline):
+    """Every outcome leads to a step the learner can reach from the step it leaves: a phase with steps,
+    and (when the step belongs to paths) a step on at least one of them, so that following a path (the
+    learner's filter) never ends in an outcome whose step is hidden."""
+    phases = {phase.id: phase for phase in timeline.phases}
+    errors = []
+    for index, step in enumerate(timeline.steps()):
+        for number, outcome in enumerate(step.outcomes, 1):
+            where = _loc("step", step.id, index, "outcome[{}] @to".format(number))
+            if outcome.to in phases and not phases[outcome.to].steps:
+                errors.append(ContentError(N_("the phase “{ref}” has no steps, so the outcome leads nowhere"),
+                                           location=where, ref=outcome.to))
+                continue
+            target = outcome_target(timeline, outcome.to)
+            if target is not None and step.paths and not set(step.paths) & set(target.paths):
+                errors.append(ContentError(
+                    N_("“{ref}” is on none of this step's paths, so learners who follow a path cannot reach it"),
+                    location=where, ref=outcome.to))
+    return errors
 
 
 def _check_cycles(timeline):

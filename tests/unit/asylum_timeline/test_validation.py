@@ -15,14 +15,15 @@ BASE = """<asylum_timeline reviewed="{reviewed}">
       <source href="{href}" checked="{checked}">Källa</source>
       <outcome to="{to}"/>
     </step>
-    <step id="{step2}" actors="mv"><title>Beslut</title><outcome to="{to2}"/></step>
+    <step id="{step2}" actors="mv" paths="{paths2}"><title>Beslut</title><outcome to="{to2}"/></step>
   </phase>
+  <phase id="senare" title="Senare"/>
   <quiz><order steps="{order}"/><match steps="{match}"/></quiz>
 </asylum_timeline>"""
 
 GOOD = dict(reviewed="2026-06-25", colour="#1f5fa8", actor2="polisen", name2="Polisen", actors="mv polisen",
             paths="tillstand", since="2026-06-12", title="Ansökan", href="https://example.org/", checked="odaterad",
-            to="beslut", step2="beslut", to2="", order="ansokan beslut", match="ansokan")
+            to="beslut", step2="beslut", paths2="tillstand", to2="", order="ansokan beslut", match="ansokan")
 
 
 def messages(**changes):
@@ -41,6 +42,10 @@ def test_the_base_timeline_is_valid():
     ({"paths": "nowhere"}, 'step "ansokan" @paths: unknown path “nowhere”'),
     ({"to": "saknas"}, 'step "ansokan" @outcome[1] @to: unknown step or phase “saknas”'),
     ({"to2": "ansokan"}, 'the outcomes form a cycle: ansokan → beslut → ansokan'),
+    # every outcome reachable from the step it leaves: a phase with steps, a step on one of its paths
+    ({"to": "senare"}, 'step "ansokan" @outcome[1] @to: the phase “senare” has no steps, so the outcome leads nowhere'),
+    ({"paths2": ""}, 'step "ansokan" @outcome[1] @to: “beslut” is on none of this step\'s paths, so learners who '
+                     'follow a path cannot reach it'),
     ({"to": "ansokan"}, 'step "ansokan" @outcome: the outcomes form a cycle: ansokan → ansokan'),
     ({"step2": "ansokan", "to": "", "order": "ansokan", "match": "ansokan"},
      'step "ansokan" @id: the id “ansokan” is used more than once'),
@@ -99,3 +104,13 @@ def test_from_dict_refuses_wrong_types_naming_the_place():
 ])
 def test_is_date(value, partial, ok):
     assert is_date(value, allow_partial=partial) is ok
+
+
+def test_branches_of_the_default_content_continue_to_their_end():
+    """After "laga kraft" the path leads on to the return steps; every outcome passes the reachability rule."""
+    from xblocks.asylum_timeline import content  # pylint: disable=import-outside-toplevel
+    timeline = content.default_timeline()
+    assert validate(timeline) == []
+    phase_of = {step.id: phase.id for phase in timeline.phases for step in phase.steps}
+    targets = [outcome.to for outcome in timeline.step_map()["laga-kraft"].outcomes]
+    assert targets and all(phase_of[target] == "atervandande" for target in targets)
