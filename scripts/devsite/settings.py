@@ -36,3 +36,8 @@ if "django.middleware.locale.LocaleMiddleware" not in MIDDLEWARE:  # noqa: F405
 # carry /static/ URLs through it, as in the LMS.
 WORKBENCH = dict(WORKBENCH)  # noqa: F405
 WORKBENCH["services"] = dict(WORKBENCH.get("services", {}), replace_urls="devsite.services.CourseStaticUrls")
+
+# Studio's permission service for the blocks' author handlers (see devsite/permissions.py).
+WORKBENCH = dict(WORKBENCH)  # noqa: F405
+WORKBENCH["services"] = dict(WORKBENCH.get("services", {}),
+                             studio_user_permissions="devsite.permissions.WorkbenchStudioPermissions")

@@ -1,5 +1,6 @@
 """The ``asylum_timeline`` XBlock: fields, views and OLX. Glue only; the rules live in
 :mod:`.timeline` (content) and :mod:`.progress` (learner state, scoring, completion)."""
+import logging
 import os
 
 from lxml import etree
@@ -9,9 +10,11 @@ from xblock.fields import Boolean, Dict, Float, List, Scope, String
 from xblock.scorable import ScorableXBlockMixin, Score
 from xblock.validation import ValidationMessage
 
-from ..common.errors import N_
+from ..common.authoring import SERVICE as PERMISSIONS_SERVICE
+from ..common.errors import N_, ContentError
 from ..common.fragments import HTTP_JS
 from ..common.mixins import BlockHelpersMixin
+from ..common.stored import read_field
 from ..common.static_urls import SERVICE as URLS_SERVICE
 from ..common.xmlsafe import resolve_pointer
 from . import content, olx, progress, rendering, viewmodel
@@ -22,6 +25,7 @@ from .studio import StudioMixin
 from .timeline import from_dict, validate
 
 _ = N_
+log = logging.getLogger(__name__)
 CSS = ["static/css/asylum_timeline.css"]
 JS = [HTTP_JS, "static/js/at_util.js", "static/js/at_explore.js", "static/js/at_quiz.js", "static/js/at_main.js"]
 
@@ -29,6 +33,7 @@ JS = [HTTP_JS, "static/js/at_util.js", "static/js/at_explore.js", "static/js/at_
 @XBlock.needs("i18n")
 @XBlock.wants("user")
 @XBlock.wants(URLS_SERVICE)
+@XBlock.wants(PERMISSIONS_SERVICE)
 class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, ScorableXBlockMixin,
                           BlockHelpersMixin, XBlock):
     """The Swedish asylum process as an explorable, quizzable timeline."""
@@ -61,30 +66,38 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
     # -- content --------------------------------------------------------------------------------
 
     def uses_default_content(self):
-        return not self.timeline_data
+        return not read_field(self, "timeline_data")
 
     def content_version(self):
         """A key that changes whenever the content does (cache key for models and markup)."""
         if self.uses_default_content():
             return content.default_version()
-        return rendering.content_key(self.timeline_data)
+        return rendering.content_key(read_field(self, "timeline_data"))
 
     def load_timeline(self):
         """The content as a model (shared, read-only): the stored timeline, else the default content."""
         if self.uses_default_content():
             return content.default_timeline()
-        return rendering.stored_timeline(self.timeline_data, self.content_version())
+        try:
+            return rendering.stored_timeline(read_field(self, "timeline_data"), self.content_version())
+        except ContentError:
+            # Stored content no version of ours wrote: show an empty timeline (Studio's validation and
+            # the editor still open, so an author can repair it) rather than fail for every learner.
+            log.warning("asylum_timeline %s: stored timeline_data cannot be read", self.scope_ids.usage_id)
+            return from_dict({})
 
     def timeline_title(self, timeline):
         """The block's display name; the default content brings its own when none was set."""
         if not self.fields["display_name"].is_set_on(self) and timeline.display_name:
             return timeline.display_name
-        return self.translator().gettext(self.display_name)
+        name = read_field(self, "display_name")
+        return self.translator().gettext(name) if name else ""
 
     # -- learner state (read once, write once) --------------------------------------------------
 
     def read_state(self):
-        return progress.normalise_state(self.viewed, self.quiz_results, self.completed)
+        return progress.normalise_state(*(read_field(self, name) for name in ("viewed", "quiz_results",
+                                                                              "completed")))
 
     def write_state(self, state):
         self.viewed = list(state["viewed"])

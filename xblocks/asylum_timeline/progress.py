@@ -26,8 +26,12 @@ def empty_state():
 
 
 def normalise_state(viewed=None, quizzes=None, completed=False):
-    """A state dict from stored field values (which may be None in old or fresh records)."""
-    return {"viewed": list(viewed or []), "quizzes": dict(quizzes or {}), "completed": bool(completed)}
+    """A state dict from stored field values (which may be None in old or fresh records, or malformed:
+    entries of the wrong type are skipped)."""
+    viewed = [step_id for step_id in viewed if isinstance(step_id, str)] if isinstance(viewed, list) else []
+    quizzes = {key: entry for key, entry in quizzes.items() if isinstance(entry, dict)} \
+        if isinstance(quizzes, dict) else {}
+    return {"viewed": viewed, "quizzes": quizzes, "completed": completed is True}
 
 
 def _require_id(value, key):

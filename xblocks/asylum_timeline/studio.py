@@ -14,7 +14,9 @@ from xblock.core import XBlock
 
 from ..common.errors import N_, ContentError, InputError
 from ..common.fragments import HTTP_JS
-from ..common.handlers import json_response, parse_json_body
+from ..common.authoring import require_author
+from ..common.handlers import error_status, json_response, parse_json_body
+from ..common.stored import read_field
 from ..common.static_urls import rewrite_html
 from . import content, olx, progress
 from .studio_strings import editor_strings
@@ -38,7 +40,11 @@ class ContentRejected(InputError):
 
 
 def studio_api(fn):
-    """A POST JSON handler for the editor: 400 with ``error`` and ``errors`` on any problem."""
+    """A POST JSON handler for the editor: 400 with ``error`` and ``errors`` on any problem.
+
+    Only for authors (:func:`~xblocks.common.authoring.require_author`): anyone else gets 403 before
+    the body is read or any field touched.
+    """
     @XBlock.handler
     @functools.wraps(fn)
     def wrapper(self, request, suffix=""):  # pylint: disable=unused-argument
@@ -47,12 +53,13 @@ def studio_api(fn):
             return json_response({"error": gettext(N_("This action only accepts {method} requests.")).format(
                 method="POST")}, status=405)
         try:
+            require_author(self)  # before reading anything: a learner's request touches nothing
             return json_response(fn(self, parse_json_body(request, MAX_STUDIO_BYTES)))
         except ContentRejected as exc:
             return json_response({"error": exc.translate(gettext),
                                   "errors": [describe_error(e, gettext) for e in exc.errors]}, status=400)
         except InputError as exc:
-            return json_response({"error": exc.translate(gettext), "errors": []}, status=400)
+            return json_response({"error": exc.translate(gettext), "errors": []}, status=error_status(exc))
     return wrapper
 
 
@@ -115,7 +122,7 @@ class StudioMixin:
         translator = self.translator()
         timeline = copy.copy(self.load_timeline())  # shared model: change a copy
         if self.fields["display_name"].is_set_on(self) or not timeline.display_name:
-            timeline.display_name = self.display_name
+            timeline.display_name = read_field(self, "display_name") or ""
         dom = self.dom_id("ated")
         # The draft holds author text, so it travels in a json_script element (which escapes <, > and &),
         # never in the init arguments: runtimes put those in a <script> with plain json.dumps.

@@ -2,6 +2,7 @@
 import functools
 import json
 import math
+import re
 
 from webob import Response
 from xblock.core import XBlock
@@ -10,12 +11,59 @@ from .errors import N_, InputError
 
 #: Default largest request body a JSON handler reads (bytes).
 MAX_BODY_BYTES = 64 * 1024
+#: Deepest nesting of arrays and objects a request may have (our real requests need 6).
+MAX_DEPTH = 32
+#: A UTF-16 surrogate code point (U+D800-U+DFFF); in a Python str it is always a lone one.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: Body types that are not JSON; Django has already consumed a multipart body, so it cannot be read.
+_FORM_TYPES = ("multipart/", "application/x-www-form-urlencoded")
+
+
+class UnsupportedMediaType(InputError):
+    """The request body is a form, not JSON: HTTP 415."""
+
+    status = 415
 
 
 def json_response(data, status=200):
-    """A JSON :class:`webob.Response`."""
-    return Response(body=json.dumps(data, ensure_ascii=False).encode("utf-8"), status=status,
-                    content_type="application/json", charset="utf-8")
+    """A JSON :class:`webob.Response`.
+
+    Text is written as UTF-8; should a lone surrogate ever reach a reply (it cannot come from a
+    request, see :func:`parse_json_body`), it is written as a ``\\udxxx`` escape instead of failing.
+    """
+    try:
+        body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        body = json.dumps(data, ensure_ascii=True).encode("ascii")
+    return Response(body=body, status=status, content_type="application/json", charset="utf-8")
+
+
+def has_surrogate(text):
+    """True when ``text`` holds a lone UTF-16 surrogate (which UTF-8 cannot encode)."""
+    return bool(_SURROGATE.search(text))
+
+
+def check_json_value(data, max_depth=MAX_DEPTH):
+    """Refuse (:class:`InputError`) nesting deeper than ``max_depth`` and any lone surrogate.
+
+    Walks the value without recursion, keys included, so no input can exhaust the stack here.
+    """
+    pending = [(data, 1)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, str):
+            if has_surrogate(value):
+                raise InputError(N_("The request contains text that is not valid Unicode."))
+            continue
+        if not isinstance(value, (dict, list)):
+            continue
+        if depth > max_depth:
+            raise InputError(N_("The request is nested too deeply."))
+        if isinstance(value, dict):
+            pending.extend((key, depth) for key in value)
+            pending.extend((item, depth + 1) for item in value.values())
+        else:
+            pending.extend((item, depth + 1) for item in value)
 
 
 def _reject_constant(name):
@@ -25,23 +73,37 @@ def _reject_constant(name):
 def parse_json_body(request, max_bytes=MAX_BODY_BYTES):
     """Return the request body as a dict, or raise :class:`InputError`.
 
-    Refuses bodies over ``max_bytes`` before reading them whole, invalid UTF-8 and JSON, the
-    non-standard constants NaN/Infinity, and anything that is not a JSON object.
+    Refuses form bodies (multipart or urlencoded: :class:`UnsupportedMediaType`, 415), bodies over
+    ``max_bytes`` before reading them whole, invalid UTF-8 and JSON, the non-standard constants
+    NaN/Infinity, nesting deeper than :data:`MAX_DEPTH` (a few thousand levels would exhaust the
+    parser's stack), lone UTF-16 surrogates anywhere (``"\\ud800"`` is valid JSON but not text:
+    stored, it would make every later UTF-8 page and reply of that learner fail, so it is refused
+    rather than silently replaced, which would change what the learner wrote without telling them),
+    and anything that is not a JSON object.
     """
+    if (request.content_type or "").lower().startswith(_FORM_TYPES):
+        raise UnsupportedMediaType(N_("The request must be sent as JSON."))
     length = request.content_length
     if length is not None and length > max_bytes:
         raise InputError(N_("The request is too large."))
-    body = request.body_file.read(max_bytes + 1) if length is None else request.body
+    try:
+        body = request.body_file.read(max_bytes + 1) if length is None else request.body
+    except Exception as exc:  # pylint: disable=broad-exception-caught
+        # e.g. Django's RawPostDataException when a middleware has already read the stream
+        raise InputError(N_("The request is not valid JSON.")) from exc
     if len(body) > max_bytes:
         raise InputError(N_("The request is too large."))
     try:
         data = json.loads(body.decode("utf-8"), parse_constant=_reject_constant)
     except InputError:
         raise
+    except RecursionError as exc:
+        raise InputError(N_("The request is nested too deeply.")) from exc
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(N_("The request is not valid JSON.")) from exc
     if not isinstance(data, dict):
         raise InputError(N_("The request must be a JSON object."))
+    check_json_value(data)
     return data
 
 
@@ -65,9 +127,14 @@ def json_api(method="POST", max_bytes=MAX_BODY_BYTES):
                 data = parse_json_body(request, max_bytes) if method == "POST" else dict(request.GET)
                 return json_response(fn(self, data))
             except InputError as exc:
-                return json_response({"error": exc.translate(translator.gettext)}, status=400)
+                return json_response({"error": exc.translate(translator.gettext)}, status=error_status(exc))
         return wrapper
     return decorator
+
+
+def error_status(exc):
+    """The HTTP status for a refused request: 400 unless the error says otherwise (415, 403)."""
+    return getattr(exc, "status", 400)
 
 
 def require_number(data, key, minimum=None, maximum=None):
@@ -81,9 +148,9 @@ def require_number(data, key, minimum=None, maximum=None):
 
 
 def require_string(data, key, max_length=None):
-    """``data[key]`` as a str (optionally at most ``max_length`` characters)."""
+    """``data[key]`` as a str (optionally at most ``max_length`` characters), never with a lone surrogate."""
     value = data.get(key)
-    if not isinstance(value, str):
+    if not isinstance(value, str) or has_surrogate(value):
         raise InputError(N_("“{key}” must be text."), key=key)
     if max_length is not None and len(value) > max_length:
         raise InputError(N_("“{key}” is too long."), key=key)

@@ -16,9 +16,19 @@ from xblock.validation import ValidationMessage
 
 from ..common.errors import N_, InputError
 from ..common.fragments import HTTP_JS
-from ..common.handlers import json_api, json_response, parse_json_body, require_number, require_string
+from ..common.authoring import SERVICE as PERMISSIONS_SERVICE
+from ..common.authoring import require_author
+from ..common.handlers import (
+    error_status,
+    json_api,
+    json_response,
+    parse_json_body,
+    require_number,
+    require_string,
+)
 from ..common.mixins import BlockHelpersMixin
 from ..common.sanitize import sanitize_html
+from ..common.stored import read_field
 from ..common.static_urls import SERVICE as URLS_SERVICE
 from ..common.static_urls import rewrite_html, rewrite_url
 from ..common.xmlsafe import resolve_pointer
@@ -52,8 +62,25 @@ JS = [HTTP_JS, "static/js/vl_core.js", "static/js/vl_player.js", "static/js/vl_a
       "static/js/vl_transcript.js", "static/js/vl_recap.js", "static/js/vl_main.js"]
 
 
+def _readable_parts(data):
+    """``data`` (the lesson's stored fields) without the rows and values that cannot be read."""
+    def readable(part):
+        try:
+            Lesson.from_dict(part)
+        except (TypeError, ValueError, AttributeError):
+            return False
+        return True
+    clean = {name: value for name, value in data.items() if readable({name: value})}
+    for name in ("sources", "tracks", "reflections"):
+        rows = data.get(name)
+        if isinstance(rows, list) and name not in clean:
+            clean[name] = [row for row in rows if isinstance(row, dict) and readable({name: [row]})]
+    return clean
+
+
 @XBlock.wants("i18n")
 @XBlock.wants(URLS_SERVICE)
+@XBlock.wants(PERMISSIONS_SERVICE)
 class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
     """A filmed lesson with reflection questions that pause the video."""
 
@@ -87,14 +114,18 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
 
     def lesson(self):
         """The lesson as a :class:`Lesson` built from the content and settings fields."""
-        return Lesson.from_dict({name: getattr(self, name) for name in LESSON_FIELDS})
+        data = {name: read_field(self, name) for name in LESSON_FIELDS}
+        try:
+            return Lesson.from_dict(data)
+        except (TypeError, ValueError, AttributeError):  # a stored row no version of ours wrote
+            return Lesson.from_dict(_readable_parts(data))
 
     def _store_lesson(self, lesson):
         for name, value in lesson.to_dict().items():
             setattr(self, name, value)
 
     def _read_state(self):
-        return progress.LearnerState.from_stored(**{name: getattr(self, name) for name in STATE_FIELDS})
+        return progress.LearnerState.from_stored(**{name: read_field(self, name) for name in STATE_FIELDS})
 
     def _write_state(self, old, new):
         before = old.to_stored()
@@ -115,7 +146,8 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
         return new
 
     def _title(self, t):
-        return t.gettext(self.display_name) if self.display_name else t.gettext(_("Video lesson"))
+        name = read_field(self, "display_name")
+        return t.gettext(name) if name else t.gettext(_("Video lesson"))
 
     # -- views ------------------------------------------------------------------------------------
 
@@ -141,7 +173,7 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
         """The editor: a form with a row per video file, caption track and reflection point."""
         t = self.translator()
         dom = self.dom_id("vle")
-        ctx, data = views.studio_context(form_from_lesson(self.lesson(), self.weight), t, dom)
+        ctx, data = views.studio_context(form_from_lesson(self.lesson(), read_field(self, "weight")), t, dom)
         ctx["data_json"] = views.json_for_script(data)
         return self.fragment("studio_view.html", ctx, css=["static/css/video_lesson_studio.css"],
                              js=[HTTP_JS, "static/js/vl_studio.js"], js_class="BemotandeVideoLessonStudio", init={})
@@ -229,18 +261,20 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
             return json_response({"error": gettext(N_("This action only accepts {method} requests."))
                                   .format(method="POST")}, status=405)
         try:
+            require_author(self)  # before reading anything: a learner's request touches nothing
             data = parse_json_body(request, STUDIO_MAX_BYTES)
+            lesson, weight, errors = lesson_from_form(data, self.lesson())
+            if errors:
+                return json_response({
+                    "error": gettext(N_("Nothing was saved. Fix these problems first:")),
+                    "messages": [{"message": views.translate_error(e, gettext), "location": e.location}
+                                 for e in errors]}, status=400)
+            self._store_lesson(lesson)
+            self.weight = weight
         except InputError as exc:
             message = exc.translate(gettext)
-            return json_response({"error": message, "messages": [{"message": message, "location": ""}]}, 400)
-        lesson, weight, errors = lesson_from_form(data, self.lesson())
-        if errors:
-            return json_response({
-                "error": gettext(N_("Nothing was saved. Fix these problems first:")),
-                "messages": [{"message": views.translate_error(e, gettext), "location": e.location}
-                             for e in errors]}, status=400)
-        self._store_lesson(lesson)
-        self.weight = weight
+            return json_response({"error": message, "messages": [{"message": message, "location": ""}]},
+                                 error_status(exc))
         return json_response({"saved": True, "form": form_from_lesson(lesson, weight)})
 
     def validate(self):

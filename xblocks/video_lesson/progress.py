@@ -53,15 +53,16 @@ class LearnerState:
                     completed=False, progress_clock=None):
         """Build from stored field values, skipping anything malformed (e.g. from older versions)."""
         clean_answers = {}
-        for key, value in (answers or {}).items():
+        for key, value in (answers if isinstance(answers, dict) else {}).items():
             if isinstance(value, dict) and isinstance(value.get("text"), str):
                 clean_answers[key] = Answer(value["text"], str(value.get("submitted_at") or ""))
         return cls(
-            position=float(position or 0.0),
-            watched=tuple(tuple(pair) for pair in (watched or ()) if isinstance(pair, (list, tuple))
-                          and len(pair) == 2),
-            reported_duration=float(reported_duration) if reported_duration else None,
-            drafts={k: v for k, v in (drafts or {}).items() if isinstance(v, str)},
+            position=_stored_number(position) or 0.0,
+            watched=tuple((float(pair[0]), float(pair[1])) for pair in _list(watched)
+                          if isinstance(pair, (list, tuple)) and len(pair) == 2
+                          and all(_stored_number(v) is not None for v in pair) and pair[0] <= pair[1]),
+            reported_duration=_stored_number(reported_duration) or None,
+            drafts={k: v for k, v in (drafts if isinstance(drafts, dict) else {}).items() if isinstance(v, str)},
             answers=clean_answers,
             completed=bool(completed),
             progress_clock=float(progress_clock) if isinstance(progress_clock, (int, float)) else None,
@@ -78,6 +79,17 @@ class LearnerState:
             "completed": self.completed,
             "progress_clock": self.progress_clock,
         }
+
+
+def _stored_number(value):
+    """A stored number of seconds if it is one (finite, 0 to ``MAX_DURATION``), else None."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return None
+    return float(value) if 0 <= value <= MAX_DURATION else None
+
+
+def _list(value):
+    return value if isinstance(value, (list, tuple)) else ()
 
 
 def _reflection(lesson, reflection_id):
