@@ -50,6 +50,12 @@ def rows(page, kind):
     return page.locator("[data-vle-rows='{}'] > li".format(kind))
 
 
+def expand(row):
+    """Open a reflection row (one summary line) to edit it."""
+    if row.locator("[data-vle-toggle]").get_attribute("aria-expanded") != "true":
+        row.locator("[data-vle-toggle]").click()
+
+
 def test_author_adds_a_point_with_use_current_time_and_learners_get_it(page, workbench_url):
     with edited_scenario(page, workbench_url):
         page.evaluate("() => { document.querySelector('[data-vle-preview]').currentTime = 7.52; }")
@@ -78,9 +84,13 @@ def test_author_adds_a_point_with_use_current_time_and_learners_get_it(page, wor
 
 def test_invalid_form_shows_row_messages_and_saves_nothing(page, workbench_url):
     with edited_scenario(page, workbench_url) as original:
-        page.click("[data-vle-add='reflections']")
+        page.click("[data-vle-add='reflections']")  # a new row opens to edit
         rows(page, "reflections").last.locator("[data-vle-field='prompt']").fill("Utan tid")
+        expand(rows(page, "reflections").first)
         rows(page, "reflections").first.locator("[data-vle-field='prompt']").fill("")
+        for index in (0, 1):  # closed again: the errors must open them
+            rows(page, "reflections").nth(index).locator("[data-vle-toggle]").click()
+        assert rows(page, "reflections").locator("fieldset:visible").count() == 0
         rows(page, "sources").first.locator("[data-vle-field='src']").fill("javascript:alert(1)")
         page.fill("[data-vle-name='completion_percent']", "150")
         page.click("[data-vle-save]")
@@ -91,6 +101,9 @@ def test_invalid_form_shows_row_messages_and_saves_nothing(page, workbench_url):
         assert "Reflection point 1: the question is empty." in messages
         assert "Video file 1: the address must start with https://, http:// or /." in messages
         assert any("0 to 100" in m for m in messages)
+        toggles = rows(page, "reflections").locator("[data-vle-toggle]")
+        assert toggles.evaluate_all("(ts) => ts.map(t => t.getAttribute('aria-expanded'))") == ["true", "true"]
+        assert rows(page, "reflections").locator("fieldset:visible").count() == 2
         page.get_by_text("Reflection point 2: give the time when the video stops.").click()
         assert page.evaluate("() => document.activeElement.getAttribute('data-vle-field')") == "time"
         assert rows(page, "reflections").last.locator("[data-vle-field='time']").get_attribute("aria-invalid") == "true"
@@ -100,23 +113,78 @@ def test_invalid_form_shows_row_messages_and_saves_nothing(page, workbench_url):
         assert open_editor(page, workbench_url) == original  # nothing was saved
 
 
-def test_rows_can_be_reordered_and_removed_by_keyboard(page, workbench_url):
-    open_editor(page, workbench_url, 0)
-    times = lambda: rows(page, "reflections").locator("[data-vle-field='time']").evaluate_all(  # noqa: E731
+def reflection_times(page):
+    return rows(page, "reflections").locator("[data-vle-field='time']").evaluate_all(
         "(inputs) => inputs.map(i => i.value)")
-    assert times() == ["0:04", "0:11.5", "0:19"]
-    up = rows(page, "reflections").nth(2).locator("[data-vle-up]")
-    assert up.get_attribute("aria-label") == "Move up: Reflection point 3"
+
+
+def test_reflection_rows_are_summary_lines_in_time_order(page, workbench_url):
+    """Points play in time order: the rows are sorted by time, one line each, no move up/down."""
+    with edited_scenario(page, workbench_url) as original:
+        unordered = dict(original, reflections=[
+            dict(original["reflections"][0], time="0:30"),
+            {"id": "", "time": "0:05", "prompt": "<p>Vilka <strong>ord</strong> har du saknat i arbetet, "
+             "och hur löste du det då?</p>", "guidance": "", "required": False, "min_words": "0", "max_chars": "4000"}])
+        assert post_form(page, unordered) == 200  # stored in this order, 0:30 before 0:05
+        open_editor(page, workbench_url)
+        assert reflection_times(page) == ["0:05", "0:30"]
+        summaries = rows(page, "reflections").locator("[data-vle-toggle]").evaluate_all(
+            "(ts) => ts.map(t => t.textContent)")  # what a screen reader says: the parts, comma-separated
+        assert summaries == [
+            "Reflection point 1, 0:05, Optional, Vilka ord har du saknat i arbetet, och hur löste du det då?",
+            "Reflection point 2, 0:30, Required, Vilka språk möter du i ditt arbete?"]
+        assert rows(page, "reflections").locator("[data-vle-up], [data-vle-down]").count() == 0
+        heights = rows(page, "reflections").evaluate_all("(rs) => rs.map(r => r.getBoundingClientRect().height)")
+        assert all(h <= 48 for h in heights), heights  # one line (was ~400 px a row)
+        assert axe_violations(page, BLOCK) == []
+        screenshot(page, "video_lesson-studio-rows", "[data-vle-rows='reflections']")
+
+        toggle = rows(page, "reflections").first.locator("[data-vle-toggle]")
+        toggle.focus()
+        page.keyboard.press("Enter")
+        assert toggle.get_attribute("aria-expanded") == "true"
+        body = rows(page, "reflections").first.locator("fieldset")
+        assert body.is_visible() and body.get_attribute("id") == toggle.get_attribute("aria-controls")
+        opened = rows(page, "reflections").first.evaluate("(r) => r.getBoundingClientRect().height")
+        page.keyboard.press("Tab")
+        assert page.evaluate("() => document.activeElement.getAttribute('data-vle-field')") == "time"
+        page.keyboard.press("Control+a")
+        page.keyboard.type("0:45")
+        assert ", 0:45, " in toggle.text_content()  # the summary follows the typing
+        assert axe_violations(page, BLOCK) == []
+        screenshot(page, "video_lesson-studio-row-open", "[data-vle-rows='reflections']")
+        toggle.focus()
+        page.keyboard.press("Enter")  # closed: the row moves to its place in time order, focus stays on it
+        assert reflection_times(page) == ["0:30", "0:45"]
+        focused = page.evaluate("() => document.activeElement.closest('li') === "
+                                "document.querySelectorAll(\"[data-vle-rows='reflections'] > li\")[1]")
+        assert focused and page.evaluate("() => document.activeElement.getAttribute('aria-expanded')") == "false"
+        assert "Reflection point 2" in page.inner_text("[data-vle-announce]")
+        print("reflection row height: closed {:.0f} px, open {:.0f} px".format(max(heights), opened))
+
+        rows(page, "reflections").last.locator("[data-vle-toggle]").click()
+        rows(page, "reflections").last.locator("[data-vle-remove]").focus()
+        page.keyboard.press("Enter")
+        assert reflection_times(page) == ["0:30"]
+        assert page.evaluate("() => document.activeElement.hasAttribute('data-vle-toggle')")  # the row left
+        page.click("[data-vle-cancel]")  # the workbench has no Studio modal: cancel restores the form
+        assert reflection_times(page) == ["0:05", "0:30"]
+
+
+def test_sources_keep_their_order_buttons(page, workbench_url):
+    """The order of video files matters (the browser plays the first it can): they keep move up/down."""
+    open_editor(page, workbench_url, 0)
+    srcs = lambda: rows(page, "sources").locator("[data-vle-field='src']").evaluate_all(  # noqa: E731
+        "(inputs) => inputs.map(i => i.value)")
+    assert srcs() == ["/media/test/clip.webm", "/media/test/clip.mp4"]
+    up = rows(page, "sources").nth(1).locator("[data-vle-up]")
+    assert up.get_attribute("aria-label") == "Move up: Video file 2"
     up.focus()
     page.keyboard.press("Enter")
-    assert times() == ["0:04", "0:19", "0:11.5"]
-    assert page.evaluate("() => document.activeElement.getAttribute('aria-label')") == "Move up: Reflection point 2"
+    assert srcs() == ["/media/test/clip.mp4", "/media/test/clip.webm"]
     assert "moved" in page.inner_text("[data-vle-announce]")
-    rows(page, "reflections").nth(0).locator("[data-vle-remove]").click()
-    assert times() == ["0:19", "0:11.5"]
-    assert rows(page, "reflections").first.locator("legend").inner_text() == "Reflection point 1"
-    page.click("[data-vle-cancel]")  # the workbench has no Studio modal: cancel restores the form
-    assert times() == ["0:04", "0:11.5", "0:19"]
+    page.click("[data-vle-cancel]")
+    assert srcs() == ["/media/test/clip.webm", "/media/test/clip.mp4"]
 
 
 def expected_refusals(page, handler):
@@ -174,6 +242,7 @@ def test_hostile_studio_input_executes_nothing(page, workbench_url):
         payload = " ".join(PAYLOADS)
         page.fill("[data-vle-name='display_name']", payload)
         first = rows(page, "reflections").first
+        expand(first)
         first.locator("[data-vle-field='prompt']").fill("Fråga " + payload)
         first.locator("[data-vle-field='guidance']").fill("Svar " + payload)
         rows(page, "tracks").first.locator("[data-vle-field='label']").fill(payload)

@@ -218,6 +218,8 @@ def studio_context(form, t, dom):
             "reflections": g(N_("Reflection points")),
             "reflections_help": g(N_("The video pauses at each point and asks the question. Type the time "
                                      "(1:15) or play the preview and use its current time.")),
+            "reflections_order": g(N_("The points are listed in time order, one line each: open a point to "
+                                      "edit it.")),
             "preview": g(N_("Preview of the video")),
             "preview_none": g(N_("The preview plays video files only; type the times for a YouTube "
                                  "video.")),
@@ -244,6 +246,10 @@ def studio_context(form, t, dom):
             # Translators: names a row button for screen readers, e.g. "Move up: Reflection point 2".
             "rowAction": g(N_("{action}: {name}")),
             "removed": g(N_("{name} removed.")), "moved": g(N_("{name} moved.")),
+            # Translators: said when a closed reflection row moved to its place in time order.
+            "movedInTime": g(N_("Moved into time order: now {name}.")),
+            "isRequired": g(N_("Required")), "isOptional": g(N_("Optional")),
+            "noTime": g(N_("no time yet")), "noPrompt": g(N_("no question yet")),
             "saving": g(N_("Saving…")), "saved": g(N_("Saved.")),
             "failed": g(N_("Saving failed. Check your connection and try again.")),
             "notSaved": g(N_("Not saved")),

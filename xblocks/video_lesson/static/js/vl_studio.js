@@ -1,6 +1,8 @@
 /* video_lesson: the Studio editor. A form with one row per video file, caption track and
- * reflection point (add, remove, reorder), a preview player for "use current time", and a save
- * that shows the server's row-naming messages when anything is wrong (nothing is saved then). */
+ * reflection point (add, remove; files and tracks reorder), a preview player for "use current time",
+ * and a save that shows the server's row-naming messages when anything is wrong (nothing is saved then).
+ * Reflection points play in time order, so their rows are kept in time order and each is one summary
+ * line (a disclosure button: time, required, the start of the question) that expands to edit. */
 (function () {
   "use strict";
   var seq = 0;
@@ -22,18 +24,38 @@
     return node;
   }
 
+  function seconds(text) {  // "1:15.5" / "0:01:15" / "75" -> 75.5 / 75 / 75; anything else -> NaN
+    var parts = String(text).trim().split(":"), total = 0;
+    if (parts.length > 3 || !parts.every(function (p, i) { return /^\d+(\.\d+)?$/.test(p) && (i === parts.length - 1 || /^\d+$/.test(p)); })) {
+      return NaN;
+    }
+    parts.forEach(function (p) { total = total * 60 + parseFloat(p); });
+    return total;
+  }
+  function byTime(items, timeOf) {  // a stable sort by time, or null when a time cannot be read
+    var keyed = items.map(function (item, index) { return {item: item, index: index, time: seconds(timeOf(item))}; });
+    if (keyed.some(function (k) { return isNaN(k.time); })) { return null; }
+    keyed.sort(function (a, b) { return a.time - b.time || a.index - b.index; });
+    return keyed.map(function (k) { return k.item; });
+  }
+  function excerpt(html, limit) {  // the question as plain text, cut at a word (an inert document runs nothing)
+    var text = new DOMParser().parseFromString(html, "text/html").body.textContent.replace(/\s+/g, " ").trim();
+    return text.length <= limit ? text : text.slice(0, limit).replace(/\s+\S*$/, "") + "…";
+  }
+
   var KINDS = {
     sources: {title: "source", location: "source", fields: [{key: "src", label: "address"}]},
     tracks: {title: "track", location: "track", fields: [
       {key: "srclang", label: "language"}, {key: "label", label: "label"}, {key: "src", label: "file"},
       {key: "default", label: "isDefault", type: "checkbox"}]},
-    reflections: {title: "reflection", location: "reflection", fields: [
+    reflections: {title: "reflection", location: "reflection", summary: true, fields: [
       {key: "time", label: "time", useTime: true}, {key: "prompt", label: "prompt", type: "textarea", help: "htmlHelp"},
       {key: "guidance", label: "guidance", type: "textarea", help: "htmlHelp"},
       {key: "required", label: "required", type: "checkbox"},
       {key: "min_words", label: "minWords", type: "number"}, {key: "max_chars", label: "maxChars", type: "number"}]}
   };
   var HIDDEN = {sources: ["type"], tracks: ["kind"], reflections: ["id"]};
+  var ACTIONS = {sources: ["up", "down", "remove"], tracks: ["up", "down", "remove"], reflections: ["remove"]};
 
   function Editor(runtime, element, root, data) {
     var self = this;
@@ -60,13 +82,15 @@
       input.value = form[input.getAttribute("data-vle-name")] || "";
     });
     Object.keys(KINDS).forEach(function (kind) {
+      var list = form[kind] || [];
+      if (KINDS[kind].summary) { list = byTime(list, function (values) { return values.time; }) || list; }
       self.q("[data-vle-rows='" + kind + "']").textContent = "";
-      (form[kind] || []).forEach(function (values) { self.addRow(kind, values); });
+      list.forEach(function (values) { self.addRow(kind, values); });
     });
     this.renumber();
     this.updatePreview();
   };
-  E.addRow = function (kind, values) {
+  E.addRow = function (kind, values, expanded) {
     var self = this, spec = KINDS[kind], base = this.root.id + "-" + kind + (++seq), s = this.s;
     var row = el("li", {"class": "vle-row", "data-vle-kind": kind}), box = el("fieldset"), legend = el("legend");
     row.hiddenValues = {};
@@ -103,16 +127,49 @@
       box.appendChild(wrap);
     });
     var actions = el("p", {"class": "vle-row-actions"});
-    [["up", "data-vle-up"], ["down", "data-vle-down"], ["remove", "data-vle-remove"]].forEach(function (pair) {
+    ACTIONS[kind].forEach(function (action) {
       var attrs = {type: "button", "class": "vle-btn"};
-      attrs[pair[1]] = "";
-      actions.appendChild(el("button", attrs, s[pair[0]]));
+      attrs["data-vle-" + action] = "";
+      actions.appendChild(el("button", attrs, s[action]));
     });
     box.appendChild(actions);
+    if (spec.summary) {
+      box.id = base + "-body";
+      var toggle = el("button", {type: "button", "class": "vle-toggle", "data-vle-toggle": "", "aria-controls": box.id});
+      ["name", "time", "required", "prompt"].forEach(function (part, index) {
+        if (index) { toggle.appendChild(el("span", {"class": "vle-sr"}, ", ")); }
+        toggle.appendChild(el("span", {"class": "vle-sum-" + part, "data-vle-sum": part}));
+      });
+      row.appendChild(toggle);
+      ["input", "change"].forEach(function (name) { box.addEventListener(name, function () { self.summarize(row); }); });
+    }
     row.appendChild(box);
     this.q("[data-vle-rows='" + kind + "']").appendChild(row);
     if (kind === "sources") { this.showType(row); }
+    if (spec.summary) { this.setExpanded(row, !!expanded); }
     return row;
+  };
+  E.setExpanded = function (row, open) {
+    var toggle = row.querySelector("[data-vle-toggle]");
+    if (!toggle) { return; }
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    row.querySelector("fieldset").hidden = !open;
+    row.classList.toggle("vle-row-open", open);
+  };
+  E.summarize = function (row) {
+    var s = this.s, field = function (key) { return row.querySelector("[data-vle-field='" + key + "']"); };
+    var parts = {name: this.rowName(row), time: field("time").value.trim() || s.noTime,
+                 required: field("required").checked ? s.isRequired : s.isOptional,
+                 prompt: excerpt(field("prompt").value, 90) || s.noPrompt};
+    Object.keys(parts).forEach(function (part) { row.querySelector("[data-vle-sum='" + part + "']").textContent = parts[part]; });
+  };
+  E.sortByTime = function (kind, row) {  // after a row is closed: put it where its time belongs
+    var rows = this.rows(kind), sorted = byTime(rows, function (r) { return r.querySelector("[data-vle-field='time']").value; });
+    if (!sorted || sorted.every(function (r, i) { return r === rows[i]; })) { return; }
+    var list = this.q("[data-vle-rows='" + kind + "']");
+    sorted.forEach(function (r) { list.appendChild(r); });
+    this.renumber();
+    this.announce(fmt(this.s.movedInTime, {name: this.rowName(row)}));
   };
   E.showType = function (row) {
     var src = row.querySelector("[data-vle-field='src']").value.split(/[?#]/)[0].toLowerCase();
@@ -128,9 +185,10 @@
       self.rows(kind).forEach(function (row, index) {
         var name = fmt(self.s[KINDS[kind].title], {n: index + 1});
         row.querySelector("legend").textContent = name;
-        [["[data-vle-up]", "up"], ["[data-vle-down]", "down"], ["[data-vle-remove]", "remove"]].forEach(function (pair) {
-          row.querySelector(pair[0]).setAttribute("aria-label", fmt(self.s.rowAction, {action: self.s[pair[1]], name: name}));
+        ACTIONS[kind].forEach(function (action) {
+          row.querySelector("[data-vle-" + action + "]").setAttribute("aria-label", fmt(self.s.rowAction, {action: self.s[action], name: name}));
         });
+        if (KINDS[kind].summary) { self.summarize(row); }
       });
     });
   };
@@ -139,9 +197,14 @@
     if (!button || !this.root.contains(button)) { return; }
     var row = button.closest(".vle-row"), add = button.getAttribute("data-vle-add");
     if (add) {
-      var fresh = this.addRow(add, add === "reflections" ? {min_words: "0", max_chars: "4000"} : {});
+      var fresh = this.addRow(add, add === "reflections" ? {min_words: "0", max_chars: "4000"} : {}, true);
       this.renumber();
       fresh.querySelector("input, textarea").focus();
+    } else if (button.hasAttribute("data-vle-toggle")) {
+      var open = button.getAttribute("aria-expanded") !== "true";
+      this.setExpanded(row, open);
+      if (!open) { this.sortByTime(row.getAttribute("data-vle-kind"), row); }
+      button.focus();  // also after the row moved into time order
     } else if (button.hasAttribute("data-vle-use-time")) {
       var input = row.querySelector("[data-vle-field='time']");
       input.value = clockTime(this.preview.currentTime || 0);
@@ -157,13 +220,15 @@
       var group = row.closest("fieldset.vle-group");
       row.remove();
       this.renumber();
-      (next ? next.querySelector("input, textarea") : group.querySelector("[data-vle-add]")).focus();
+      (next ? next.querySelector("[data-vle-toggle]") || next.querySelector("input, textarea")
+        : group.querySelector("[data-vle-add]")).focus();
       this.announce(fmt(this.s.removed, {name: name}));
       this.updatePreview();
     } else if (button.hasAttribute("data-vle-cancel")) {
       this.cancel();
     } else if (button.hasAttribute("data-vle-goto")) {
       var target = document.getElementById(button.getAttribute("data-vle-goto"));
+      if (target && target.closest(".vle-row")) { this.setExpanded(target.closest(".vle-row"), true); }
       if (target) { target.focus(); }
     }
   };
@@ -228,6 +293,7 @@
       var field = item.location ? self.fieldFor(item.location) : null, entry = el("li");
       if (field && field.id) {
         if (field.tagName !== "BUTTON") { field.setAttribute("aria-invalid", "true"); }
+        if (field.closest(".vle-row")) { self.setExpanded(field.closest(".vle-row"), true); }  // show what to fix
         entry.appendChild(el("button", {type: "button", "class": "vle-link", "data-vle-goto": field.id}, item.message));
       } else {
         entry.textContent = item.message;
