@@ -10,4 +10,4 @@ The modules are split by concern so each stays small and testable on its own:
 
 # Bump whenever a change alters rendered output (layout, voice, encoder settings, timing):
 # it is hashed together with the manuscript, so a bump invalidates every cached video.
-PIPELINE_VERSION = "lesson-video-1"
+PIPELINE_VERSION = "lesson-video-2"

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .cues import MARKUP_RE, strip_markup
+
 ID_RE = re.compile(r"[a-z0-9-]+")
 REQUIRED_FRONT_MATTER = ("id", "title", "module")
 REFLECTION_ATTRS = {"id", "required", "min_words", "max_chars"}
@@ -75,7 +77,7 @@ class Lesson:
     @property
     def word_count(self) -> int:
         """Number of narration words (what the speech synthesiser reads)."""
-        return sum(len(s.narration_text.split()) for s in self.slides)
+        return sum(len(MARKUP_RE.sub(lambda m: m.group(2), s.narration_text).split()) for s in self.slides)
 
     @property
     def estimated_minutes(self) -> float:
@@ -86,6 +88,11 @@ class Lesson:
 def _clean_inline(text: str) -> str:
     """Drop Markdown emphasis/code markers (they would be spoken or shown literally)."""
     return " ".join(text.replace("`", "").replace("*", "").split())
+
+
+def _shown(text: str) -> str:
+    """Text that is only shown, never spoken (titles, bullets, prompts): ``{a|b}`` → ``a``."""
+    return strip_markup(_clean_inline(text))
 
 
 def _strip_comment(value: str) -> str:
@@ -175,8 +182,8 @@ def _parse_reflection(lines: list[str], start: int, after_slide: int, path: str)
         if not texts.get(key):
             raise ManuscriptError(f"reflection '{attrs['id']}' is missing '{key}:'", path, line_no)
     reflection = Reflection(
-        id=attrs["id"], required=attrs["required"] == "true", prompt=texts["prompt"],
-        guidance=texts["guidance"], after_slide=after_slide, line=line_no,
+        id=attrs["id"], required=attrs["required"] == "true", prompt=strip_markup(texts["prompt"]),
+        guidance=strip_markup(texts["guidance"]), after_slide=after_slide, line=line_no,
         min_words=_parse_int_attr("min_words", attrs["min_words"], path, line_no) if "min_words" in attrs else 0,
         max_chars=(_parse_int_attr("max_chars", attrs["max_chars"], path, line_no)
                    if "max_chars" in attrs else DEFAULT_MAX_CHARS))
@@ -235,7 +242,7 @@ def parse_manuscript(text: str, path: str = "<manuscript>") -> Lesson:
             after_reflection = False
             if slide is not None:
                 _finish_slide(slide, paragraph, path)
-            heading = _clean_inline(m.group(1))
+            heading = _shown(m.group(1))
             if heading.casefold() == SOURCES_HEADING:
                 if slide is None:
                     raise ManuscriptError("'## Källor' before the first slide", path, line_no)
@@ -263,12 +270,12 @@ def parse_manuscript(text: str, path: str = "<manuscript>") -> Lesson:
             if len(slide.bullets) == MAX_BULLETS:
                 raise ManuscriptError(f"slide '{slide.title}' has more than {MAX_BULLETS} bullet points",
                                       path, line_no)
-            slide.bullets.append(_clean_inline(bullet.group(1)))
+            slide.bullets.append(_shown(bullet.group(1)))
         elif bullet:
             raise ManuscriptError("bullet point after narration text: put bullets right under the heading",
                                   path, line_no)
         elif raw.startswith(("  ", "\t")) and slide.bullets and not slide.narration and not paragraph:
-            slide.bullets[-1] = _clean_inline(slide.bullets[-1] + " " + stripped)  # wrapped bullet
+            slide.bullets[-1] = _shown(slide.bullets[-1] + " " + stripped)  # wrapped bullet
         else:
             paragraph.append(stripped)
     if slide is not None:
@@ -295,6 +302,9 @@ def validate_lesson(lesson: Lesson) -> tuple[list[str], list[str]]:
     for slide in lesson.slides:
         warnings.extend(f"slide '{slide.title}': bullet longer than {MAX_BULLET_CHARS} characters: {b!r}"
                         for b in slide.bullets if len(b) > MAX_BULLET_CHARS)
+        stray = MARKUP_RE.sub("", slide.narration_text)
+        if "{" in stray or "}" in stray:
+            errors.append(f"slide '{slide.title}': a brace that is not '{{shown|spoken}}' markup")
         for m in ABBREVIATION_RE.finditer(slide.narration_text):
             warnings.append(f"slide '{slide.title}': abbreviation {m.group(0)!r} is read badly by the voice")
     return errors, warnings

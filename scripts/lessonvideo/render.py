@@ -19,22 +19,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import PIPELINE_VERSION
-from .cues import build_vtt, split_cues
+from .cues import build_vtt, speech, split_cues
 from .manuscript import Lesson, parse_manuscript
 from .slides import render_slide
 
 VOICE = ["-v", "sv", "-s", "150", "-p", "50", "-a", "100"]  # Swedish, fixed speed and pitch
 FPS = 2                      # slides are static: few frames keep encoding fast and files small
-KEYFRAME_INTERVAL = 2 * FPS  # frames; a keyframe at least every 2 s for fast browser seeking
+# A keyframe at every slide change and at least every 20 s. Between keyframes a still slide
+# costs ~50 bytes per frame, so a seek decodes at most 40 tiny frames: still instant, while a
+# 720p keyframe costs 10–20 KB (keyframes every 2 s would double the file).
+KEYFRAME_INTERVAL = 20 * FPS
+PAUSE_BEFORE_END = 1         # frames: a reflection pause lands this far before its slide ends,
+                             # so the player shows the slide the question belongs to
 LEAD_IN = 0.5                # silence at the start of each slide before the first cue (s)
 CUE_GAP = 0.3                # silence between cues of one paragraph (s)
 PARAGRAPH_GAP = 0.6          # silence between paragraphs (s)
 SLIDE_TAIL = 0.6             # minimum silence at the end of a slide (s), padded up to a frame
 REQUIRED_TOOLS = ("espeak-ng", "ffmpeg")
-# Encoder quality, tuned on the real lessons. A keyframe every 2 s dominates the video size
-# (~4.7 KB each; the frames between them are ~50 bytes), so keyframe quality is capped with
-# qmin; with 24 kbit/s Opus a 5-minute lesson comes to about 1.6 MB and text stays legible.
-CRF, QMIN, BLUR_SIGMA = 52, 50, 0.6
+# Encoder quality, tuned on the real lessons (1280×720 slides): keyframes dominate the video
+# size, so keyframe quality is capped with qmin. Speech from espeak-ng stays clear with 12 kbit/s
+# Opus (voip), which is most of the file: about 0.15 MB per minute in all.
+CRF, QMIN, BLUR_SIGMA, AUDIO_BITRATE = 50, 46, 0.4, "12k"
 
 
 class ToolMissingError(RuntimeError):
@@ -119,7 +124,7 @@ def _read_pcm(wav: Path) -> tuple[tuple[int, int, int], bytes]:
 
 def synthesize(cues: list[list[list[str]]], workdir: Path) -> tuple[Timeline, Path]:
     """Speak every cue, build the timeline and write the full narration track as one WAV."""
-    flat = [text for slide in cues for para in slide for text in para]
+    flat = [speech(text) for slide in cues for para in slide for text in para]
     wavs = [workdir / f"cue{i:04d}.wav" for i in range(len(flat))]
     with ThreadPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
         list(pool.map(_speak, flat, wavs))
@@ -150,8 +155,8 @@ def ffmpeg_command(slides: list[Path], frames: list[int], audio: Path, output: P
     for png in slides:
         command += ["-i", str(png)]
     command += ["-i", str(audio)]
-    # Each still image is softened slightly (sharp antialiased text edges are what make VP9
-    # keyframes expensive; a tiny blur saves ~15 % and keeps text legible at 360p), repeated
+    # Each still image is softened very slightly (sharp antialiased text edges are what make VP9
+    # keyframes expensive; a tiny blur saves bytes and keeps text crisp at 720p), repeated
     # for exactly its frame count, then timestamps are renumbered so frame n sits at n/FPS s.
     chains = [f"[{i}:v]gblur=sigma={BLUR_SIGMA},loop=loop={n - 1}:size=1:start=0[v{i}]"
               for i, n in enumerate(frames)]
@@ -170,7 +175,7 @@ def ffmpeg_command(slides: list[Path], frames: list[int], audio: Path, output: P
         "-c:v", "libvpx-vp9", "-crf", str(CRF), "-qmin", str(QMIN), "-b:v", "0", "-tune", "ssim",
         "-deadline", "good", "-cpu-used", "4", "-row-mt", "0", "-tile-columns", "0", "-threads", "1",
         "-g", str(KEYFRAME_INTERVAL), "-force_key_frames", ",".join(f"{s / FPS:.3f}" for s in starts),
-        "-c:a", "libopus", "-b:a", "24k", "-ac", "1", "-ar", "48000", "-application", "voip",
+        "-c:a", "libopus", "-b:a", AUDIO_BITRATE, "-ac", "1", "-ar", "48000", "-application", "voip",
         "-frame_duration", "60",  # fewer, larger packets: ~5 % less container and codec overhead
         "-map_metadata", "-1", "-map_chapters", "-1",
         "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
@@ -179,13 +184,28 @@ def ffmpeg_command(slides: list[Path], frames: list[int], audio: Path, output: P
     return command
 
 
+def pause_time(timeline: Timeline, slide: int) -> float:
+    """When the reflection after ``slide`` (0-based) pauses: one frame before the slide ends.
+
+    The slide's tail silence is at least ``SLIDE_TAIL`` (> one frame), so the narration is over,
+    and the frame on screen is still this slide, never the next slide's title.
+    """
+    return timeline.seconds(timeline.slides[slide][1] - PAUSE_BEFORE_END * (timeline.rate // FPS))
+
+
 def sidecar(lesson: Lesson, timeline: Timeline, digest: str) -> dict:
-    """The JSON the course build reads to write the lesson's ``<video_lesson>``."""
+    """The JSON the course build reads to write the lesson's ``<video_lesson>``.
+
+    ``slides`` (title, start, end in seconds) lets tests check each pause against its slide.
+    """
     return {
         "id": lesson.id, "title": lesson.title, "module": lesson.module,
         "duration": timeline.seconds(timeline.total),
+        "slides": [{"title": s.title, "bullets": s.bullets, "start": timeline.seconds(start),
+                    "end": timeline.seconds(end)}
+                   for s, (start, end) in zip(lesson.slides, timeline.slides, strict=True)],
         "reflections": [{
-            "id": r.id, "time": timeline.seconds(timeline.slides[r.after_slide][1]),
+            "id": r.id, "time": pause_time(timeline, r.after_slide), "after_slide": r.after_slide,
             "required": r.required, "min_words": r.min_words, "max_chars": r.max_chars,
             "prompt": r.prompt, "guidance": r.guidance} for r in lesson.reflections],
         "sources": lesson.sources,

@@ -1,4 +1,4 @@
-"""Draw 640×360 slide images with Pillow.
+"""Draw 1280×720 slide images with Pillow (text stays crisp when the player is full screen).
 
 Layout is computed first (:func:`layout_slide` returns positioned text boxes) and drawn
 afterwards, so tests can check that nothing overflows without looking at pixels. Fonts
@@ -14,8 +14,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-WIDTH, HEIGHT = 640, 360
-MARGIN = 36
+from .cues import protect, words
+
+SCALE = 2  # the layout was designed at 640×360; every length below is multiplied by SCALE
+WIDTH, HEIGHT = 640 * SCALE, 360 * SCALE
+MARGIN = 36 * SCALE
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 REGULAR, BOLD = "DejaVuSans.ttf", "DejaVuSans-Bold.ttf"
 DRAFT_LABEL = "Utkast – syntetisk röst"
@@ -30,12 +33,14 @@ LABEL_TEXT = (255, 255, 255)
 COLOUR_PAIRS = {"text": (TEXT, BACKGROUND), "muted": (MUTED, BACKGROUND),
                 "bullet": (ACCENT, BACKGROUND), "label": (LABEL_TEXT, ACCENT)}
 
-TITLE_SIZES = (30, 28, 26, 24, 22, 20)
-BULLET_SIZES = (22, 21, 20, 19, 18, 17, 16, 15)
-HEADER_SIZE, LABEL_SIZE = 16, 14
-BULLET_INDENT = 24
-BULLET_GAP = 10
-LABEL_PAD = (8, 3)
+TITLE_SIZES = tuple(s * SCALE for s in (30, 28, 26, 24, 22, 20))
+BULLET_SIZES = tuple(s * SCALE for s in (22, 21, 20, 19, 18, 17, 16, 15))
+HEADER_SIZE, LABEL_SIZE = 16 * SCALE, 14 * SCALE
+BULLET_INDENT = 24 * SCALE
+BULLET_GAP = 10 * SCALE
+LABEL_PAD = (8 * SCALE, 3 * SCALE)
+RULE_Y = 40 * SCALE
+HEADER_Y, TITLE_Y, TITLE_GAP = 14 * SCALE, 56 * SCALE, 14 * SCALE
 
 
 class FontMissingError(RuntimeError):
@@ -87,9 +92,13 @@ def _line_height(size: int) -> int:
 
 
 def wrap_pixels(text: str, fnt: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Wrap ``text`` so each line is at most ``width`` pixels; over-long words are cut."""
+    """Wrap ``text`` so each line is at most ``width`` pixels; over-long words are cut.
+
+    Dates, "god man", numbers with their unit and phone numbers are never split (see
+    :func:`lessonvideo.cues.protect`); they are drawn with no-break spaces.
+    """
     lines: list[str] = []
-    for word in text.split():
+    for word in words(protect(text)):
         candidate = f"{lines[-1]} {word}" if lines else word
         if lines and fnt.getlength(candidate) <= width:
             lines[-1] = candidate
@@ -145,25 +154,25 @@ def layout_slide(lesson_title: str, slide_title: str, bullets: list[str], number
     counter = f"{number} / {total}"
     header_font = font(REGULAR, HEADER_SIZE, font_dir)
     counter_w = int(header_font.getlength(counter))
-    add(counter, REGULAR, HEADER_SIZE, WIDTH - MARGIN - counter_w, 14, MUTED)
-    header_w = inner - counter_w - 16
+    add(counter, REGULAR, HEADER_SIZE, WIDTH - MARGIN - counter_w, HEADER_Y, MUTED)
+    header_w = inner - counter_w - 16 * SCALE
     header = lesson_title if header_font.getlength(lesson_title) <= header_w else _ellipsize(
         lesson_title, header_font, header_w)
-    add(header, REGULAR, HEADER_SIZE, MARGIN, 14, MUTED)
+    add(header, REGULAR, HEADER_SIZE, MARGIN, HEADER_Y, MUTED)
 
     # Label box: bottom right; bullets must end above it.
     label_font = font(REGULAR, LABEL_SIZE, font_dir)
     label_w = int(label_font.getlength(DRAFT_LABEL))
-    label_y = HEIGHT - 12 - _line_height(LABEL_SIZE)
+    label_y = HEIGHT - 12 * SCALE - _line_height(LABEL_SIZE)
     add(DRAFT_LABEL, REGULAR, LABEL_SIZE, WIDTH - MARGIN - label_w, label_y, LABEL_TEXT)
-    area_bottom = label_y - LABEL_PAD[1] - 8
+    area_bottom = label_y - LABEL_PAD[1] - 8 * SCALE
 
     size, title_lines = _fit_title(slide_title, inner, font_dir)
-    y = 56
+    y = TITLE_Y
     for line in title_lines:
         add(line, BOLD, size, MARGIN, y, TEXT)
         y += _line_height(size)
-    y += 14
+    y += TITLE_GAP
 
     for bsize in BULLET_SIZES:
         wrapped, height = _bullet_lines(bullets, bsize, inner, font_dir)
@@ -174,7 +183,7 @@ def layout_slide(lesson_title: str, slide_title: str, bullets: list[str], number
     for lines in wrapped:
         if y + line_h > area_bottom:
             break
-        add("•", REGULAR, bsize, MARGIN + 2, y, ACCENT)
+        add("•", REGULAR, bsize, MARGIN + 2 * SCALE, y, ACCENT)
         for i, line in enumerate(lines):
             if y + line_h > area_bottom:
                 break
@@ -191,11 +200,11 @@ def render_slide(path: Path, lesson_title: str, slide_title: str, bullets: list[
     """Draw one slide to a PNG file at ``path``."""
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
-    draw.rectangle((MARGIN, 40, WIDTH - MARGIN, 42), fill=ACCENT)  # rule under the header
+    draw.rectangle((MARGIN, RULE_Y, WIDTH - MARGIN, RULE_Y + 2 * SCALE), fill=ACCENT)  # rule under the header
     for box in layout_slide(lesson_title, slide_title, bullets, number, total, font_dir):
         if box.text == DRAFT_LABEL:
             draw.rounded_rectangle((box.x - LABEL_PAD[0], box.y - LABEL_PAD[1], box.x + box.width + LABEL_PAD[0],
-                                    box.y + box.height + LABEL_PAD[1]), radius=4, fill=ACCENT)
+                                    box.y + box.height + LABEL_PAD[1]), radius=4 * SCALE, fill=ACCENT)
         draw.text((box.x, box.y), box.text, font=font(box.font, box.size, font_dir), fill=box.colour)
     # optimize=False and no metadata: the PNG bytes depend only on the pixels.
     image.save(path, format="PNG", optimize=False)
