@@ -16,6 +16,9 @@ a filmed lesson by adding an entry to ``course_export/lesson-media.json`` and ru
     }
 
 Reflection questions (prompt, guidance, required, limits) always come from the manuscript.
+
+A manuscript with ``kind: trailer`` (``00-trailer.md``) becomes the about page's course video,
+``course_export/about/video.html``, instead of a ``<video_lesson>``.
 """
 import argparse
 import json
@@ -33,6 +36,12 @@ LANGUAGE_LABELS = {"sv": "Svenska", "en": "English", "ar": "العربية", "fa
                    "ti": "ትግርኛ", "uk": "Українська"}
 MEDIA_TYPES = {".webm": "video/webm", ".mp4": "video/mp4", ".ogv": "video/ogg"}
 COMPLETION_PERCENT = "90"
+TRAILER_HTML = (
+    '<video controls preload="metadata" width="640" height="360" poster="/static/images/course_image.png">\n'
+    '  <source src="{video}" type="video/webm"/>\n'
+    '  <track kind="captions" srclang="sv" label="Svenska" src="{captions}" default/>\n'
+    '  <p>Din webbläsare kan inte visa filmen. <a href="{video}">Ladda ner filmen</a>.</p>\n'
+    "</video>\n")
 
 
 def _time(seconds):
@@ -93,6 +102,17 @@ def sync(course=COURSE):
     os.makedirs(out_dir, exist_ok=True)
     written = []
     for meta in lessons:
+        if meta.get("kind") == "trailer":
+            media = mapping.get(meta["id"], {})
+            html = ('<iframe width="560" height="315" src="https://www.youtube-nocookie.com/embed/{}" '
+                    'title="{}" allowfullscreen></iframe>\n'.format(media["youtube"], meta["title"])
+                    if media.get("youtube") else
+                    TRAILER_HTML.format(video="/static/" + meta["video"], captions="/static/" + meta["captions"]))
+            os.makedirs(os.path.join(course, "about"), exist_ok=True)
+            with open(os.path.join(course, "about", "video.html"), "w", encoding="utf-8") as handle:
+                handle.write(html)
+            written.append(meta["id"] + " (about/video.html)")
+            continue
         element = lesson_element(meta, mapping.get(meta["id"], {}))
         with open(os.path.join(out_dir, meta["id"] + ".xml"), "wb") as handle:
             handle.write(etree.tostring(element, encoding="utf-8") + b"\n")

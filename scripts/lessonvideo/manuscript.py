@@ -14,6 +14,7 @@ from .cues import MARKUP_RE, strip_markup
 
 ID_RE = re.compile(r"[a-z0-9-]+")
 REQUIRED_FRONT_MATTER = ("id", "title", "module")
+KINDS = ("lesson", "trailer")  # a trailer (the about page's short film) has no reflections
 REFLECTION_ATTRS = {"id", "required", "min_words", "max_chars"}
 DEFAULT_MAX_CHARS = 4000
 MAX_BULLETS = 4
@@ -73,6 +74,7 @@ class Lesson:
     slides: list[Slide]
     reflections: list[Reflection]
     sources: list[str]
+    kind: str = "lesson"
 
     @property
     def word_count(self) -> int:
@@ -128,6 +130,9 @@ def _parse_front_matter(lines: list[str], path: str) -> tuple[dict[str, str], in
     lesson_id, id_line = values["id"]
     if not ID_RE.fullmatch(lesson_id):
         raise ManuscriptError(f"bad lesson id {lesson_id!r}: use only a-z, 0-9 and '-'", path, id_line)
+    kind, kind_line = values.get("kind", ("lesson", 0))
+    if kind not in KINDS:
+        raise ManuscriptError(f"bad kind {kind!r}: expected one of {', '.join(KINDS)}", path, kind_line)
     module, module_line = values["module"]
     if not module.isdigit() or not 1 <= int(module) <= 11:
         raise ManuscriptError(f"bad module {module!r}: expected a number 1–11", path, module_line)
@@ -287,16 +292,22 @@ def parse_manuscript(text: str, path: str = "<manuscript>") -> Lesson:
             raise ManuscriptError(f"reflection '{reflection.id}' after the last slide: it must stand "
                                   "between two slides", path, reflection.line)
     return Lesson(id=meta["id"], title=meta["title"], module=int(meta["module"]), slides=slides,
-                  reflections=reflections, sources=sources or [])
+                  reflections=reflections, sources=sources or [], kind=meta.get("kind", "lesson"))
 
 
 def validate_lesson(lesson: Lesson) -> tuple[list[str], list[str]]:
     """Course-level rules beyond syntax: return ``(errors, warnings)`` for ``--check``."""
     errors, warnings = [], []
-    if not 2 <= len(lesson.reflections) <= 4:
-        errors.append(f"{len(lesson.reflections)} reflections (FORMAT.md asks for 2–4)")
-    if not 600 <= lesson.word_count <= 1200:
-        warnings.append(f"{lesson.word_count} narration words (aim for 600–1200, i.e. 4–8 minutes)")
+    if lesson.kind == "trailer":
+        if lesson.reflections:
+            errors.append("a trailer has no reflections")
+        if lesson.word_count > 250:
+            warnings.append(f"{lesson.word_count} narration words (a trailer should stay under 2 minutes)")
+    else:
+        if not 2 <= len(lesson.reflections) <= 4:
+            errors.append(f"{len(lesson.reflections)} reflections (FORMAT.md asks for 2–4)")
+        if not 600 <= lesson.word_count <= 1200:
+            warnings.append(f"{lesson.word_count} narration words (aim for 600–1200, i.e. 4–8 minutes)")
     if not lesson.sources:
         warnings.append("no '## Källor' entries")
     for slide in lesson.slides:

@@ -199,7 +199,7 @@ def sidecar(lesson: Lesson, timeline: Timeline, digest: str) -> dict:
     ``slides`` (title, start, end in seconds) lets tests check each pause against its slide.
     """
     return {
-        "id": lesson.id, "title": lesson.title, "module": lesson.module,
+        "id": lesson.id, "title": lesson.title, "module": lesson.module, "kind": lesson.kind,
         "duration": timeline.seconds(timeline.total),
         "slides": [{"title": s.title, "bullets": s.bullets, "start": timeline.seconds(start),
                     "end": timeline.seconds(end)}

@@ -71,3 +71,20 @@ def test_unknown_lesson_in_the_mapping_is_refused(tmp_path):
     with pytest.raises(SystemExit, match="unknown lessons: nope"):
         sync_lessons.sync(course)
     assert not os.path.exists(os.path.join(course, "video_lesson"))  # nothing half-written
+
+
+def test_a_trailer_becomes_the_about_page_video_not_a_lesson(tmp_path):
+    course = _course(tmp_path, None)
+    trailer = {"id": "trailer", "title": "Om kursen", "module": 1, "kind": "trailer", "duration": 60.0,
+               "video": "video/trailer.webm", "captions": "video/trailer.sv.vtt", "reflections": []}
+    (tmp_path / "static" / "video" / "trailer.json").write_text(json.dumps(trailer), encoding="utf-8")
+    assert sync_lessons.sync(course) == ["kultur", "trailer (about/video.html)"]
+    assert not os.path.exists(os.path.join(course, "video_lesson", "trailer.xml"))
+    with open(os.path.join(course, "about", "video.html"), encoding="utf-8") as handle:
+        html = handle.read()
+    assert '<source src="/static/video/trailer.webm" type="video/webm"/>' in html
+    assert 'src="/static/video/trailer.sv.vtt" default' in html
+    (tmp_path / "lesson-media.json").write_text(json.dumps({"trailer": {"youtube": "AbCdEfGhIjK"}}), encoding="utf-8")
+    sync_lessons.sync(course)
+    with open(os.path.join(course, "about", "video.html"), encoding="utf-8") as handle:
+        assert "youtube-nocookie.com/embed/AbCdEfGhIjK" in handle.read()
