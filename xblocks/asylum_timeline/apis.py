@@ -1,10 +1,17 @@
 """Platform hooks: ``student_view_data`` (mobile app, field by field below), search indexing and
 the per-learner report. No learner data in ``student_view_data``; no review notes anywhere here."""
+from ..common.csvsafe import neutralise_row
 from ..common.errors import N_
 from ..common.sanitize import is_safe_url, sanitize_html
+from ..common.stored import scrub
 from ..common.static_urls import rewrite_html
 from . import progress
 from .viewmodel import plain_text
+
+
+def _number(value):
+    """A stored score or count as a number (0 for anything else, e.g. from an older version)."""
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0.0
 
 
 class PlatformApisMixin:
@@ -86,7 +93,7 @@ class PlatformApisMixin:
         for user_state in user_state_iterator:
             if limit_responses is not None and count >= limit_responses:
                 return
-            stored = user_state.state or {}
+            stored = scrub(user_state.state) if isinstance(user_state.state, dict) else {}
             state = progress.normalise_state(stored.get("viewed"), stored.get("quiz_results"),
                                              stored.get("completed"))
             seen = progress.steps_seen(state, timeline)
@@ -94,7 +101,7 @@ class PlatformApisMixin:
                    "completed": state["completed"]}
             for quiz_id in quiz_ids:
                 entry = state["quizzes"].get(quiz_id, {})
-                row["quiz {} best".format(quiz_id)] = round(float(entry.get("best", 0.0)), 4)
-                row["quiz {} attempts".format(quiz_id)] = int(entry.get("attempts", 0))
+                row["quiz {} best".format(quiz_id)] = round(_number(entry.get("best")), 4)
+                row["quiz {} attempts".format(quiz_id)] = int(_number(entry.get("attempts")))
             count += 1
-            yield user_state.username, row
+            yield user_state.username, neutralise_row(row)  # ids are author text: every cell neutralised

@@ -2,19 +2,17 @@
 import functools
 import json
 import math
-import re
 
 from webob import Response
 from xblock.core import XBlock
 
 from .errors import N_, InputError
+from .text import has_surrogate
 
 #: Default largest request body a JSON handler reads (bytes).
 MAX_BODY_BYTES = 64 * 1024
 #: Deepest nesting of arrays and objects a request may have (our real requests need 6).
 MAX_DEPTH = 32
-#: A UTF-16 surrogate code point (U+D800-U+DFFF); in a Python str it is always a lone one.
-_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Body types that are not JSON; Django has already consumed a multipart body, so it cannot be read.
 _FORM_TYPES = ("multipart/", "application/x-www-form-urlencoded")
 
@@ -36,11 +34,6 @@ def json_response(data, status=200):
     except UnicodeEncodeError:
         body = json.dumps(data, ensure_ascii=True).encode("ascii")
     return Response(body=body, status=status, content_type="application/json", charset="utf-8")
-
-
-def has_surrogate(text):
-    """True when ``text`` holds a lone UTF-16 surrogate (which UTF-8 cannot encode)."""
-    return bool(_SURROGATE.search(text))
 
 
 def check_json_value(data, max_depth=MAX_DEPTH):

@@ -11,20 +11,12 @@ import math
 
 from xblock.fields import Boolean, Dict, Float, Integer, List, String
 
-from .handlers import _SURROGATE
+from .text import clean_text
 
-REPLACEMENT = "\ufffd"
 #: Deeper stored structures are cut off (our own never go past 6 levels).
 MAX_DEPTH = 32
 _TYPES = ((Boolean, (bool,)), (Integer, (int,)), (Float, (int, float)), (String, (str,)), (List, (list,)),
           (Dict, (dict,)))
-
-
-def clean_text(text):
-    """``text`` with every lone surrogate replaced by U+FFFD (and NUL, which XML cannot hold, dropped)."""
-    if not isinstance(text, str):
-        return text
-    return _SURROGATE.sub(REPLACEMENT, text).replace("\x00", "")
 
 
 def scrub(value, depth=0):

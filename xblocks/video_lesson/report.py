@@ -3,16 +3,11 @@
 Pure (no XBlock or Django import) so it can be measured over many synthetic learners; memory
 use does not grow with the number of learners.
 """
+from ..common.csvsafe import neutralise_cell, neutralise_row
 from ..common.timeparse import format_time
 from .lesson import plain_text
 
-#: Characters that make spreadsheet programs read a cell as a formula (CSV injection).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise_cell(text):
-    """Learner text made safe for a CSV cell: a leading formula character gets a ``'`` prefix."""
-    return "'" + text if text.startswith(_FORMULA_START) else text
+__all__ = ["neutralise_cell", "report_rows"]
 
 
 def report_rows(lesson, user_state_iterator, limit_responses=None):
@@ -34,13 +29,13 @@ def report_rows(lesson, user_state_iterator, limit_responses=None):
             answer = answers.get(question_id)
             if not isinstance(answer, dict) or not isinstance(answer.get("text"), str):
                 continue
-            yield user_state.username, {
+            yield user_state.username, neutralise_row({  # every cell: learner and author text alike
                 "Question": question,
                 "Question ID": question_id,
                 "Time": time_label,
-                "Answer": neutralise_cell(answer["text"]),
+                "Answer": answer["text"],
                 "Submitted at": str(answer.get("submitted_at") or ""),
-            }
+            })
             count += 1
             if limit_responses is not None and count >= limit_responses:
                 return
