@@ -55,17 +55,66 @@ def build_tarball(files, target):
     os.replace(tmp, target)
 
 
-def safe_members(tar):
-    """The regular files and folders of ``tar``; raises :class:`UnsafeArchive` for anything else."""
-    members = []
-    for member in tar.getmembers():
-        name = member.name
-        normal = posixpath.normpath(name)
-        if name.startswith(("/", "\\")) or normal.startswith("..") or "/../" in "/{}/".format(name) \
-                or ":" in name.split("/")[0]:
-            raise UnsafeArchive("unsafe path in archive: {}".format(name))
+#: Largest total of file sizes an uploaded archive may unpack to (the course is ~30 MB, its videos included).
+MAX_TOTAL_BYTES = 512 * 1024 * 1024
+#: Largest unpacked / packed ratio once past :data:`RATIO_FLOOR` (OLX and video compress far less).
+MAX_RATIO = 100
+RATIO_FLOOR = 16 * 1024 * 1024
+#: Most entries an archive may hold.
+MAX_ENTRIES = 20000
+#: Longest file or folder name in bytes (what ext4 and most file systems allow).
+MAX_NAME_BYTES = 255
+
+
+def _check_name(name):
+    normal = posixpath.normpath(name)
+    if name.startswith(("/", "\\")) or normal.startswith("..") or "/../" in "/{}/".format(name) \
+            or ":" in name.split("/")[0] or "\x00" in name:
+        raise UnsafeArchive("unsafe path in archive: {}".format(name))
+    for part in normal.split("/"):
+        if len(part.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES:
+            raise UnsafeArchive("a name in the archive is longer than {} bytes: {}...".format(
+                MAX_NAME_BYTES, part[:40]))
+    return normal
+
+
+def safe_members(tar, packed_size=None):
+    """The regular files and folders of ``tar``, checked while the archive is read.
+
+    Raises :class:`UnsafeArchive` for a link, device, absolute path or ``..``; a name over
+    :data:`MAX_NAME_BYTES`; the same path twice; a file and a folder of the same name; more than
+    :data:`MAX_ENTRIES` entries; more than :data:`MAX_TOTAL_BYTES` unpacked or, past
+    :data:`RATIO_FLOOR`, more than :data:`MAX_RATIO` times ``packed_size`` (a compression bomb).
+    Sizes come from the entry headers, which is what extraction would write, and are checked
+    before any entry's data is read.
+    """
+    members, files, folders, total = [], set(), set(), 0
+    for member in tar:
+        normal = _check_name(member.name)
         if not (member.isfile() or member.isdir()):
-            raise UnsafeArchive("links and special files are not allowed: {}".format(name))
+            raise UnsafeArchive("links and special files are not allowed: {}".format(member.name))
+        if len(members) >= MAX_ENTRIES:
+            raise UnsafeArchive("the archive holds more than {} entries".format(MAX_ENTRIES))
+        parents = {"/".join(normal.split("/")[:i]) for i in range(1, normal.count("/") + 1)}
+        if member.isdir():
+            if normal in files:
+                raise UnsafeArchive("a file and a folder have the same name: {}".format(normal))
+            folders.add(normal)
+        else:
+            if normal in files:
+                raise UnsafeArchive("the archive holds the same file twice: {}".format(normal))
+            if normal in folders:
+                raise UnsafeArchive("a file and a folder have the same name: {}".format(normal))
+            files.add(normal)
+        clash = parents & files
+        if clash:
+            raise UnsafeArchive("a file and a folder have the same name: {}".format(sorted(clash)[0]))
+        folders |= parents
+        total += member.size
+        if total > MAX_TOTAL_BYTES:
+            raise UnsafeArchive("the archive unpacks to more than {} MiB".format(MAX_TOTAL_BYTES // 2 ** 20))
+        if packed_size and total > RATIO_FLOOR and total > MAX_RATIO * packed_size:
+            raise UnsafeArchive("the archive unpacks to more than {} times its size".format(MAX_RATIO))
         members.append(member)
     return members
 
@@ -73,7 +122,7 @@ def safe_members(tar):
 def read_archive(path):
     """Return {relative path below the folder holding course.xml: bytes} from a course tarball."""
     with tarfile.open(path, "r:*") as tar:
-        members = safe_members(tar)
+        members = safe_members(tar, os.path.getsize(path))
         roots = [m.name[: -len("course.xml")] for m in members
                  if m.isfile() and posixpath.basename(m.name) == "course.xml" and m.name.count("/") <= 1]
         if len(roots) != 1:
