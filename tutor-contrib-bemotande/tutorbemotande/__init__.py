@@ -1,0 +1,1 @@
+"""Tutor plugin for bemotande-xblocks (see plugin.py)."""
