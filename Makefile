@@ -77,7 +77,7 @@ test-%: .venv-%/.installed $(AXE) media ## every layer on one stack (test-ulmo, 
 test-tutor: $(VENV)/.installed ## the Tutor plugin on Tutor 21 and 22 (venvs from requirements/tutor*.txt)
 	@if [ -x scripts/test_tutor.sh ]; then scripts/test_tutor.sh; else echo "scripts/test_tutor.sh missing" >&2; exit 1; fi
 
-SHOTS := video_lesson-dialog-sv video_lesson-recap-sv video_lesson-studio-sv asylum_timeline-lanes-details-sv \
+SHOTS := video_lesson-dialog-sv video_lesson-recap-sv video_lesson-studio-sv asylum_timeline-map-details-sv \
          asylum_timeline-stepper-details-sv asylum_timeline-editor-sv course-lesson-paused
 screenshots: ## copy the README screenshots from the last browser test run (build/screenshots) to docs/
 	mkdir -p docs/screenshots
