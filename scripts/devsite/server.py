@@ -19,13 +19,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--autoplay-policy=no-user-gesture-required", "--mute-audio"]
 
 
-def start(log_path=None, timeout=60):
+def start(log_path=None, timeout=60, env=None):
     """Migrate a fresh database and run the site on a free port; returns (process, base URL).
 
-    The caller stops it with ``process.terminate()``. ``log_path`` receives the server's output.
+    The caller stops it with ``process.terminate()``. ``log_path`` receives the server's output;
+    ``env`` adds environment variables (e.g. ``{"BEMOTANDE_STORE": "lms"}``, see settings.py).
     """
     var = tempfile.mkdtemp(prefix="bemotande-site-")
-    env = dict(os.environ, BEMOTANDE_VAR=var, DJANGO_SETTINGS_MODULE="devsite.settings",
+    env = dict(os.environ, **(env or {}), BEMOTANDE_VAR=var, DJANGO_SETTINGS_MODULE="devsite.settings",
                PYTHONPATH=SCRIPTS + os.pathsep + REPO)
     subprocess.run([sys.executable, "-m", "django", "migrate", "--run-syncdb", "-v", "0"],
                    cwd=SCRIPTS, env=env, check=True)

@@ -5,14 +5,22 @@ import json
 from webob import Request
 from workbench.runtime import WorkbenchRuntime
 
+from .lms_store import LmsLikeFieldData
+
 _USERS = itertools.count(1)
 
 
 class BlockHarness:
-    """Creates blocks from OLX for a learner and records what they publish."""
+    """Creates blocks from OLX for a learner and records what they publish.
 
-    def __init__(self):
+    ``store="lms"`` keeps learner state as the LMS does (:mod:`.lms_store`: one document per
+    learner and block, read when a request starts, written whole when it ends); every
+    :meth:`runtime` is then one request.
+    """
+
+    def __init__(self, store=None):
         self.events = []
+        self.store = store
 
     def new_user(self):
         """A user id no other test uses."""
@@ -28,7 +36,18 @@ class BlockHarness:
             return original(block, event_type, event_data)
 
         runtime.publish = publish
+        if self.store == "lms":
+            runtime._services["field-data"] = LmsLikeFieldData(delay=0)  # pylint: disable=protected-access
         return runtime
+
+    def request(self, block, user_id=None):
+        """The block as a new request of its learner (or ``user_id``) sees it, its state read now."""
+        runtime = self.runtime(user_id or block.scope_ids.user_id)
+        fresh = runtime.get_block(block.scope_ids.usage_id)
+        store = getattr(runtime.service(fresh, "field-data"), "store", None)
+        if store is not None:
+            store.prefetch(fresh)
+        return fresh
 
     def load(self, olx, user_id=None):
         """Parse ``olx`` and return the block as seen by ``user_id`` (new user if None)."""

@@ -36,12 +36,12 @@ def render_template(block_dir, template, context):
     return compiled_template(block_dir, template).render(Context(context, autoescape=True))
 
 
-def build_fragment(block_dir, template, context, css=(), js=(), js_class=None, init=None):
+def build_fragment(block_dir, template, context, css=(), js=(), js_class=None, init=None, client_key=None):
     """Return a :class:`Fragment` for a view.
 
     ``css`` and ``js`` are paths relative to ``block_dir`` (inlined, so the block works in any
     runtime with no extra URL routes); ``init`` is the JSON-serialisable data passed to the
-    JavaScript initialiser ``js_class``.
+    JavaScript initialiser ``js_class``, plus ``client_key`` as ``init["client"]`` where given.
     """
     frag = Fragment(render_template(block_dir, template, context))
     for path in css:
@@ -49,8 +49,22 @@ def build_fragment(block_dir, template, context, css=(), js=(), js_class=None, i
     for path in js:
         frag.add_javascript(read_resource(block_dir, path))
     if js_class:
-        frag.initialize_js(js_class, init or {})
+        init = dict(init or {})
+        if client_key:
+            init["client"] = client_key
+        frag.initialize_js(js_class, init)
     return frag
+
+
+def client_key(block):
+    """A key for this block instance and learner in the browser (hex, reveals neither).
+
+    ``HTTP_JS`` names its request queue, its cross-tab lock and the learner text it keeps in
+    localStorage after it, so two learners sharing a browser, or two blocks on a page, never share them.
+    """
+    ids = block.scope_ids
+    raw = "{}\n{}".format(getattr(ids, "usage_id", "") or id(block), getattr(ids, "user_id", "") or "")
+    return hashlib.sha1(raw.encode("utf-8"), usedforsecurity=False).hexdigest()[:20]
 
 
 def dom_id(block, prefix):

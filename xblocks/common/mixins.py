@@ -1,5 +1,5 @@
 """A small mixin both blocks use for translations and fragments (glue only, no rules)."""
-from .fragments import build_fragment, dom_id
+from .fragments import build_fragment, client_key, dom_id
 from .i18n import translator_for
 
 
@@ -20,4 +20,4 @@ class BlockHelpersMixin:
     def fragment(self, template, context, css=(), js=(), js_class=None, init=None):
         """Build a view's fragment from this block's template, CSS and JS."""
         return build_fragment(self.BLOCK_DIR, template, context, css=css, js=js,
-                              js_class=js_class, init=init)
+                              js_class=js_class, init=init, client_key=client_key(self))

@@ -21,13 +21,18 @@
    * The learner's server: view_step, submit_order, submit_match. In preview (Studio) nothing is
    * sent or stored: viewing is kept in memory and quizzes are not graded.
    */
-  AT.server = function (runtime, element, init) {
+  AT.server = function (runtime, element, init, client) {
     var url = function (name) { return runtime.handlerUrl(element, name); };
     if (!init.preview) {
+      // One request at a time per block and learner, also across tabs (BemotandeHttp.queue): the
+      // LMS writes the learner's whole state at the end of each request, so overlapping ones lose writes.
+      var queue = window.BemotandeHttp.queue(client || url("view_step"));
+      var post = function (name, body) { return queue.post(url(name), body); };
       return {
-        viewStep: function (id) { return AT.post(url("view_step"), {step_id: id}); },
-        submitOrder: function (quiz, order) { return AT.post(url("submit_order"), {quiz: quiz, order: order}); },
-        submitMatch: function (quiz, answers) { return AT.post(url("submit_match"), {quiz: quiz, answers: answers}); }
+        queue: queue, url: url,
+        viewStep: function (id) { return post("view_step", {step_id: id}); },
+        submitOrder: function (quiz, order) { return post("submit_order", {quiz: quiz, order: order}); },
+        submitMatch: function (quiz, answers) { return post("submit_match", {quiz: quiz, answers: answers}); }
       };
     }
     var state = JSON.parse(JSON.stringify(init.state));

@@ -29,6 +29,7 @@
     this.showAnswered(answer);
     this.updateCount(true);
     this.liveAt = 0;
+    this.restore();
   };
   var F = VL.AnswerForm.prototype;
 
@@ -52,26 +53,54 @@
       self.q("[data-vl-count-live]").textContent = self.q("[data-vl-count]").textContent;
     }, Math.max(0, wait));
   };
+  // Text the server does not have yet (typed, sent but not answered, or over the limit) is kept in
+  // this browser (BemotandeHttp.pending) and put back into the field when the page is opened again.
+  F.restore = function () {
+    var pending = this.lesson.server.pending, kept = pending.get(this.point.id);
+    if (kept === null) { return; }
+    if (kept === this.saved) { pending.done(this.point.id, kept); return; }
+    this.text.value = kept;
+    this.lesson.state.drafts[this.point.id] = kept;
+    this.updateCount(true);
+    this.draftStatus(this.lesson.s.draftRestored, false);
+    if (!this.overLimit()) { this.saveDraft(); } else { this.draftStatus(this.tooLongStatus(), true); }
+  };
+  F.overLimit = function () { return this.counts().chars > this.point.maxChars; };
+  F.tooLongStatus = function () { return VL.fmt(this.lesson.s.draftTooLong, {limit: this.point.maxChars}); };
+  // Shown, not announced: a screen reader would otherwise hear it after every pause in typing (the
+  // over-limit state is announced by the counter and aria-invalid).
+  F.draftStatus = function (text, isError) {
+    var status = this.q("[data-vl-draft]");
+    status.textContent = text;
+    status.classList.toggle("vl-error", !!isError);
+  };
   F.onInput = function () {
-    var self = this;
+    var self = this, value = this.text.value, pending = this.lesson.server.pending;
     this.updateCount(false);
-    this.lesson.state.drafts[this.point.id] = this.text.value;
+    this.lesson.state.drafts[this.point.id] = value;
+    if (value === this.saved) { pending.done(this.point.id, pending.get(this.point.id)); } else { pending.keep(this.point.id, value); }
+    if (this.overLimit()) { this.draftStatus(this.tooLongStatus(), true); }
+    else if (value !== this.saved) { this.draftStatus("", false); }
+    if (this.shownProblem) { this.say(this.problem(), true, true); }  // a check that no longer holds goes
     clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(function () { self.saveDraft(); }, 800);
   };
   F.saveDraft = function () {
-    var self = this, value = this.text.value, s = this.lesson.s;
-    if (value === this.saved || this.counts().chars > this.point.maxChars) { return; }
-    // Shown, not announced: a screen reader would otherwise hear it after every pause in typing.
-    var status = this.q("[data-vl-draft]");
-    this.lesson.server.post("save_draft", {reflection_id: this.point.id, text: value}).then(function () {
+    var self = this, value = this.text.value, s = this.lesson.s, id = this.point.id;
+    this.draftTimer = null;
+    if (this.overLimit()) { this.draftStatus(this.tooLongStatus(), true); return; }
+    if (value === this.saved) { return; }
+    // One request at a time per block; a newer draft of this question replaces one still waiting.
+    this.lesson.server.post("save_draft", {reflection_id: id, text: value}, {coalesce: "draft:" + id}).then(function () {
       self.saved = value;
-      status.textContent = s.draftSaved;
-    }, function () { status.textContent = s.draftFailed; });
+      self.lesson.server.pending.done(id, value);
+      if (self.text.value === value) { self.draftStatus(s.draftSaved, false); }
+    }, function () { if (self.text.value === value) { self.draftStatus(s.draftKept, true); } });
   };
-  F.say = function (text, isError) {
+  F.say = function (text, isError, fromCheck) {
     this.message.textContent = text;
-    this.message.classList.toggle("vl-error", !!isError);
+    this.message.classList.toggle("vl-error", !!isError && !!text);
+    this.shownProblem = !!fromCheck && !!text;
   };
   F.problem = function () {
     var s = this.lesson.s, c = this.counts(), p = this.point;
@@ -84,13 +113,14 @@
     var self = this, value = this.text.value, problem = this.problem(), s = this.lesson.s;
     clearTimeout(this.draftTimer);
     if (problem) {
-      this.say(problem, true);
+      this.say(problem, true, true);
       this.text.focus();
       return;
     }
     this.submitButton.disabled = true;
     this.lesson.server.post("submit_reflection", {reflection_id: this.point.id, text: value}).then(function (reply) {
       self.saved = value;
+      self.lesson.server.pending.done(self.point.id, value);
       self.submitButton.disabled = false;
       self.lesson.onAnswered(self.point, reply, value);
       self.say(s.submitted, false);

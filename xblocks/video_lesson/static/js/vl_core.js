@@ -29,15 +29,25 @@
     return value;
   };
 
-  // JSON handler calls, sending Django's CSRF cookie back as X-CSRFToken.
-  VL.Server = function (runtime, element) { this.runtime = runtime; this.element = element; };
-  VL.Server.prototype.post = function (handler, body, keepalive) {
-    return window.BemotandeHttp.postJson(this.runtime.handlerUrl(this.element, handler), body, keepalive);
+  // JSON handler calls (CSRF header), one at a time per block and learner, also across tabs
+  // (BemotandeHttp.queue); ``client`` is the server's key for this block and learner.
+  VL.Server = function (runtime, element, client) {
+    this.runtime = runtime;
+    this.element = element;
+    var key = client || runtime.handlerUrl(element, "save_draft");
+    this.queue = window.BemotandeHttp.queue(key);
+    this.pending = window.BemotandeHttp.pending(key);
   };
-  VL.Server.prototype.log = function (event, extra) {
+  // ``options``: {keepalive, coalesce, merge} (see BemotandeHttp.queue); a boolean is keepalive.
+  VL.Server.prototype.post = function (handler, body, options) {
+    var opts = typeof options === "object" && options ? options : {keepalive: !!options};
+    return this.queue.post(this.runtime.handlerUrl(this.element, handler), body, opts);
+  };
+  VL.Server.prototype.log = function (event, extra) {  // writes no learner state: not queued
     var body = {event: event};
     Object.keys(extra || {}).forEach(function (key) { body[key] = extra[key]; });
-    return this.post("log_event", body).catch(function () { return null; });
+    return window.BemotandeHttp.postJson(this.runtime.handlerUrl(this.element, "log_event"), body)
+      .catch(function () { return null; });
   };
 
   // Ranges of the video really played, collected from the player's time reports; the server

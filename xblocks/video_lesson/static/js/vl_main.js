@@ -11,7 +11,7 @@
     this.s = data.strings;
     this.state = data.state;
     this.points = data.points;
-    this.server = new VL.Server(runtime, element);
+    this.server = new VL.Server(runtime, element, data.client);
     this.watched = new VL.Watched();
     this.main = root.querySelector("[data-vl-main]");
     this.shown = {};         // optional points already shown in this visit
@@ -198,7 +198,9 @@
     var body = {position: VL.round(Math.max(0, this.player.time())), watched: ranges};
     if (duration) { body.duration = VL.round(duration); }
     this.lastSave = Date.now();
-    return this.server.post("save_progress", body, keepalive).then(function (summary) {
+    // Queued behind any request in flight; a progress save still waiting absorbs this one.
+    return this.server.post("save_progress", body, {keepalive: keepalive, coalesce: "progress",
+      merge: VL.mergeProgress}).then(function (summary) {
       self.applySummary(summary);
     }, function () {
       self.watched.restore(ranges);
@@ -207,6 +209,11 @@
   };
   L.applySummary = function (summary) {
     if (summary.completed && !this.state.completed) { this.announce(this.s.completed); }
+  VL.mergeProgress = function (older, newer) {  // latest position and duration, every watched range
+    var merged = {position: newer.position, watched: (older.watched || []).concat(newer.watched || [])};
+    if (newer.duration || older.duration) { merged.duration = newer.duration || older.duration; }
+    return merged;
+  };
     ["watched_percent", "answered", "total", "completed"].forEach(function (key) {
       if (key in summary) { this.state[key] = summary[key]; }
     }, this);
@@ -297,12 +304,16 @@
 
 // The XBlock runtime calls this with (runtime, element[, initArgs]); the data travels in the
 // block's own escaped JSON script element (see views.json_for_script).
-function BemotandeVideoLesson(runtime, element) {
+function BemotandeVideoLesson(runtime, element, init) {
   "use strict";
   var node = element && element.jquery ? element[0] : element;
   var root = node && node.querySelector(".vl-block");
   var data = root && root.querySelector("[data-vl-data]");
-  if (data) { new window.BemotandeVL.Lesson(runtime, node, root, JSON.parse(data.textContent)); }
+  if (data) {
+    var parsed = JSON.parse(data.textContent);
+    parsed.client = init && init.client;  // this block and learner's key for the request queue
+    new window.BemotandeVL.Lesson(runtime, node, root, parsed);
+  }
   return {};
 }
 window.BemotandeVideoLesson = BemotandeVideoLesson;

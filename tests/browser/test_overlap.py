@@ -1,0 +1,49 @@
+"""No acknowledged write is lost when one learner's tabs send at the same instant (issue 9 §2).
+
+Two tabs (two pages of one browser context) of one learner call the same block at the same
+instant through the blocks' own JavaScript, a few hundred pairs (see :mod:`.overlap`). Against
+the demo site and against a second demo site whose learner state is kept as the LMS keeps it
+(``BEMOTANDE_STORE=lms``: one document per learner and block, read at request start, written whole
+at the end, 40 ms of request work in between). The same pairs sent straight to the handlers (as the
+page did before the request queue) lose writes there: that shows the store reproduces the platform.
+"""
+import pytest
+from devsite import server
+
+from .overlap import run_pairs
+
+
+@pytest.fixture(scope="module")
+def lms_site_url():
+    """A demo site whose learner state behaves like the LMS's (tests/integration/lms_store.py)."""
+    process, url = server.start(env={"BEMOTANDE_STORE": "lms", "BEMOTANDE_STORE_DELAY": "0.04"})
+    yield url
+    process.terminate()
+    process.wait(10)
+
+
+@pytest.mark.parametrize("block, pairs", [("video_lesson", 200), ("asylum_timeline", 68)])
+def test_two_tabs_lose_nothing_on_the_demo_site(page, workbench_url, block, pairs):
+    result = run_pairs(page.context, workbench_url, block, pairs, "queue")
+    assert result["lock"] == "web-locks"
+    assert (result["lost"], result["failed"]) == (0, 0), result
+
+
+@pytest.mark.parametrize("block, pairs", [("video_lesson", 200), ("asylum_timeline", 68)])
+def test_two_tabs_lose_nothing_when_the_store_behaves_like_the_lms(page, lms_site_url, block, pairs):
+    result = run_pairs(page.context, lms_site_url, block, pairs, "queue")
+    assert (result["lost"], result["failed"]) == (0, 0), result
+
+
+def test_without_the_queue_the_lms_like_store_loses_writes(page, lms_site_url):
+    """The control: the store is really in use and the pairs really overlap."""
+    result = run_pairs(page.context, lms_site_url, "video_lesson", 40, "direct")
+    assert result["failed"] == 0
+    assert result["overlapping"] >= 30 and result["lost"] >= 20, result
+
+
+def test_without_web_locks_a_broadcast_channel_keeps_the_tabs_apart(page, lms_site_url):
+    page.context.add_init_script("Object.defineProperty(Navigator.prototype, 'locks', {get: () => undefined});")
+    result = run_pairs(page.context, lms_site_url, "video_lesson", 60, "queue")
+    assert result["lock"] == "broadcast-channel"
+    assert (result["lost"], result["failed"]) == (0, 0), result
