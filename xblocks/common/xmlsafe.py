@@ -29,23 +29,36 @@ def parse_xml(data, filename="<string>"):
 
 
 def check_no_doctype(tree_or_element, filename="<string>"):
-    """Raise :class:`OlxError` when the document declares a DTD or contains entity references."""
+    """Raise :class:`OlxError` when the document declares a DTD or contains entity references.
+
+    Also for an element the *runtime* parsed (Open edX's and the workbench's parsers expand internal
+    entities before a block's ``parse_xml`` sees the node): the document's DOCTYPE stays in
+    ``getroottree().docinfo``, so it is caught even when no entity reference is left. The error names
+    the file, the element (the root, or the one holding the entity) and, for a DOCTYPE, ``DOCTYPE``.
+    """
     tree = tree_or_element.getroottree() if hasattr(tree_or_element, "getroottree") else tree_or_element
     docinfo = tree.docinfo
+    root = tree.getroot()
+    tag = root.tag if root is not None and isinstance(root.tag, str) else ""
     if docinfo.doctype or docinfo.internalDTD is not None or docinfo.externalDTD is not None:
-        raise OlxError(N_("DTDs and entity declarations are not allowed in OLX."), filename=filename)
-    for node in tree.getroot().iter():
+        raise OlxError(N_("DTDs and entity declarations are not allowed in OLX."), filename=filename,
+                       element=tag, attribute="DOCTYPE")
+    for node in (root.iter() if root is not None else ()):
         if isinstance(node, etree._Entity):  # pylint: disable=protected-access
-            raise OlxError(N_("Entity references are not allowed in OLX."), filename=filename)
+            parent = node.getparent()
+            raise OlxError(N_("Entity references are not allowed in OLX."), filename=filename,
+                           element=parent.tag if parent is not None else tag)
 
 
 def resolve_pointer(node, runtime):
     """``(element, filename)`` of a block's definition: a course export's pointer is read from its file.
 
     Course exports write ``<tag url_name="x"/>`` in the unit and the block itself in ``tag/x.xml``;
-    Open edX's import runtime offers the course folder as ``resources_fs``. Anything else (inline
+    Open edX's import runtime offers the course folder as ``resources_fs``. The node the runtime hands
+    over is checked first (no DTD, no entities: :func:`check_no_doctype`). Anything else (inline
     OLX, the workbench, a pointer whose file is missing or unreadable) is returned as it is.
     """
+    check_no_doctype(node, getattr(node, "base", None) or node.get("url_name") or node.tag)
     name = node.get("url_name")
     filesystem = getattr(runtime, "resources_fs", None)
     if not name or len(node) or (node.text or "").strip() or set(node.attrib) - {"url_name", "xblock-family"} \
