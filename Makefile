@@ -75,7 +75,7 @@ test-%: .venv-%/.installed $(AXE) media ## every layer on one stack (test-ulmo, 
 	  BEMOTANDE_STACK=$* .venv-$*/bin/python -m pytest tests/$$layer $(PYTEST_ARGS); done
 
 test-tutor: $(VENV)/.installed ## the Tutor plugin on Tutor 21 and 22 (venvs from requirements/tutor*.txt)
-	@if [ -x scripts/test_tutor.sh ]; then scripts/test_tutor.sh; else echo "scripts/test_tutor.sh missing" >&2; exit 1; fi
+	PYTHON="$(PYTHON_ulmo)" bash scripts/test_tutor.sh
 
 SHOTS := video_lesson-dialog-sv video_lesson-recap-sv video_lesson-studio-sv asylum_timeline-map-details-sv \
          asylum_timeline-stepper-details-sv asylum_timeline-editor-sv course-lesson-paused
@@ -85,7 +85,7 @@ screenshots: ## copy the README screenshots from the last browser test run (buil
 	$(VENV)/bin/python scripts/shrink_screenshots.py docs/screenshots/*.png
 
 quality: $(VENV)/.installed ## ruff
-	$(VENV)/bin/ruff check xblocks scripts tests benchmarks setup.py
+	$(VENV)/bin/ruff check xblocks scripts tests benchmarks setup.py tutor-contrib-bemotande
 
 # .venv-bench is built by the pattern rule above from requirements/bench.txt (Verawood plus the anchors).
 PYTHON_bench = $(PYTHON_verawood)
