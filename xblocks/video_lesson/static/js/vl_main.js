@@ -207,13 +207,13 @@
       self.announce(self.s.saveFailed);
     });
   };
-  L.applySummary = function (summary) {
-    if (summary.completed && !this.state.completed) { this.announce(this.s.completed); }
   VL.mergeProgress = function (older, newer) {  // latest position and duration, every watched range
     var merged = {position: newer.position, watched: (older.watched || []).concat(newer.watched || [])};
     if (newer.duration || older.duration) { merged.duration = newer.duration || older.duration; }
     return merged;
   };
+  L.applySummary = function (summary) {
+    if (summary.completed && !this.state.completed) { this.announce(this.s.completed); }
     ["watched_percent", "answered", "total", "completed"].forEach(function (key) {
       if (key in summary) { this.state[key] = summary[key]; }
     }, this);
