@@ -15,7 +15,7 @@ OLX = """<asylum_timeline display_name="Test">
     <step id="b" actors="mv"><title>B</title><outcome to="c"/></step>
   </phase>
   <phase id="p2" title="Slut"><step id="c" actors="mv"><title>C</title></step></phase>
-  <quiz><order steps="a b c"/><match steps="a b"/></quiz>
+  <quiz max_attempts="0" feedback="per_item"><order steps="a b c"/><match steps="a b"/></quiz>
 </asylum_timeline>"""
 
 NO_QUIZ = """<asylum_timeline><actor id="x" name="X"/><phase id="p" title="P">

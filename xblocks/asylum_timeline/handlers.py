@@ -48,6 +48,7 @@ class LearnerHandlersMixin:
 
     def _record(self, timeline, quiz_id, kind, answer, correct):
         before = self.read_state()
+        progress.check_attempt_allowed(before, timeline, quiz_id)  # before anything is written
         after = progress.record_attempt(before, quiz_id, answer, correct)
         after, just_completed = progress.update_completion(after, timeline, self.quiz_only)
         self.write_state(after)
@@ -58,9 +59,8 @@ class LearnerHandlersMixin:
             "score": entry["last"], "best": entry["best"], "attempts": entry["attempts"]})
         self.publish_progress(timeline, before, after, just_completed)
         reply = progress.summary(after, timeline, self.quiz_only)
-        reply.update({"quiz": quiz_id, "kind": kind, "correct": correct, "right": sum(values),
-                      "total": len(values), "last": entry["last"], "best": entry["best"],
-                      "attempts": entry["attempts"]})
+        # What the learner is told about this attempt follows the feedback mode (progress.quiz_view).
+        reply.update(progress.quiz_view(timeline, entry), quiz=quiz_id, kind=kind)
         return reply
 
     @json_api(method="GET")

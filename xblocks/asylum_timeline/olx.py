@@ -11,7 +11,18 @@ from lxml import html as lxml_html
 
 from ..common.errors import N_, OlxError
 from ..common.xmlsafe import parse_xml
-from .timeline import Actor, Outcome, Path, Phase, Quiz, Source, Step, Timeline
+from .timeline import (
+    DEFAULT_FEEDBACK,
+    DEFAULT_MAX_ATTEMPTS,
+    Actor,
+    Outcome,
+    Path,
+    Phase,
+    Quiz,
+    Source,
+    Step,
+    Timeline,
+)
 
 ROOT = "asylum_timeline"
 #: Root attributes that belong to the model; any other root attribute belongs to the runtime.
@@ -51,7 +62,9 @@ def parse(element, filename=""):
         elif child.tag == "phase":
             timeline.phases.append(reader.phase(child))
         elif child.tag == "quiz":
-            reader.attrs(child, ())
+            reader.attrs(child, ("max_attempts", "feedback"))
+            timeline.max_attempts = reader.whole_number(child, "max_attempts", DEFAULT_MAX_ATTEMPTS)
+            timeline.feedback = reader.attr(child, "feedback") or DEFAULT_FEEDBACK
             for item in reader.children(child, "quiz"):
                 if item.tag not in ("order", "match"):
                     reader.unknown(item)
@@ -97,6 +110,14 @@ class _Reader:
     @staticmethod
     def attr(element, name):
         return (element.get(name) or "").strip()
+
+    def whole_number(self, element, name, default):
+        value = self.attr(element, name)
+        if not value:
+            return default
+        if not value.isdigit():
+            raise self.error(N_("“{name}” must be a whole number"), element, attribute=name, name=name)
+        return int(value)
 
     @staticmethod
     def refs(element, name):
@@ -236,8 +257,13 @@ def export(timeline, root=None):
         item = _sub(node, "phase", id=phase.id, title=phase.title)
         for step in phase.steps:
             _export_step(item, step)
-    if timeline.quizzes:
-        quiz = _sub(node, "quiz")
+    rules = {}
+    if timeline.max_attempts != DEFAULT_MAX_ATTEMPTS:
+        rules["max_attempts"] = str(timeline.max_attempts)
+    if timeline.feedback != DEFAULT_FEEDBACK:
+        rules["feedback"] = timeline.feedback
+    if timeline.quizzes or rules:
+        quiz = _sub(node, "quiz", **rules)
         for entry in timeline.quizzes:
             _sub(quiz, entry.kind, id=entry.id, steps=" ".join(entry.steps), prompt=entry.prompt)
     _rich(node, "review", timeline.review)

@@ -9,6 +9,11 @@ The learner's state is a plain dict, read once from the block's fields and writt
                              "correct": [...] | {...}}},  # its per-position / per-step correctness
      "completed": False}                              # set once, never unset
 
+What the learner is *told* about an attempt depends on the block's feedback mode (``<quiz
+feedback>``, :data:`~.timeline.FEEDBACK_MODES`): :func:`quiz_view` is the one place that decides it,
+for handler replies, the state handler and the learner view alike. Attempts beyond ``<quiz
+max_attempts>`` are refused (:func:`check_attempt_allowed`).
+
 Each function takes the state and returns a new one (or raises :class:`InputError` before
 anything changes), so a refused request never changes stored state.
 """
@@ -120,6 +125,51 @@ def grade_match(quiz, timeline, answers):
     return {step_id: answers[step_id] == steps[step_id].actors[0] for step_id in quiz.steps}
 
 
+def attempts_left(timeline, entry):
+    """Attempts the learner still has at a quiz (None = unlimited)."""
+    if not timeline.max_attempts:
+        return None
+    return max(0, timeline.max_attempts - int((entry or {}).get("attempts", 0)))
+
+
+def check_attempt_allowed(state, timeline, quiz_id):
+    """Raise :class:`InputError` when the learner has used every attempt at ``quiz_id``."""
+    if attempts_left(timeline, state["quizzes"].get(quiz_id)) == 0:
+        raise InputError(N_("You have used all {limit} attempts at this quiz."), limit=timeline.max_attempts)
+
+
+def quiz_view(timeline, entry):
+    """What the learner may see of their stored ``entry`` for a quiz, given the feedback mode.
+
+    Always: attempts used and left, the rules, the learner's own last answer. ``per_item``: also the
+    count right, the best and last fraction and the per-position / per-step correctness. ``count``: the
+    count and fractions; correctness per item only once no attempt is left (or when the count already
+    says it: all or none right). ``after_last``: nothing about correctness until no attempt is left,
+    then everything.
+    """
+    left = attempts_left(timeline, entry)
+    view = {"attempts": int(entry.get("attempts", 0)), "attempts_left": left,
+            "max_attempts": timeline.max_attempts, "feedback": timeline.feedback, "answer": entry.get("answer")}
+    finished = left == 0
+    if timeline.feedback == "after_last" and not finished:
+        return view
+    correct = entry.get("correct")
+    values = list(correct.values()) if isinstance(correct, dict) else list(correct or [])
+    view.update({"right": sum(1 for v in values if v), "total": len(values),
+                 "last": float(entry.get("last", 0.0)), "best": float(entry.get("best", 0.0))})
+    # The count alone tells which items are right when all or none are: then the marks are shown too.
+    if timeline.feedback == "per_item" or finished or view["right"] in (0, view["total"]):
+        view["correct"] = correct
+    return view
+
+
+def scores_hidden(state, timeline):
+    """True while the feedback mode hides results (``after_last`` with attempts left at some quiz)."""
+    if timeline.feedback != "after_last":
+        return False
+    return any(attempts_left(timeline, state["quizzes"].get(qid)) != 0 for qid in timeline.quiz_map())
+
+
 def record_attempt(state, quiz_id, answer, correct):
     """The state after an attempt: last answer shown again, the best fraction kept (never lower)."""
     values = list(correct.values()) if isinstance(correct, dict) else list(correct)
@@ -167,8 +217,10 @@ def summary(state, timeline, quiz_only=False):
         "viewed": seen,
         "steps_seen": len(seen),
         "steps_total": len(timeline.step_map()),
-        "quizzes": {qid: state["quizzes"][qid] for qid in timeline.quiz_map() if qid in state["quizzes"]},
-        "score": {"earned": earned, "possible": possible},
+        "quizzes": {qid: quiz_view(timeline, state["quizzes"][qid]) for qid in timeline.quiz_map()
+                    if isinstance(state["quizzes"].get(qid), dict)},
+        "quiz_rules": {"max_attempts": timeline.max_attempts, "feedback": timeline.feedback},
+        "score": {"earned": None if scores_hidden(state, timeline) else earned, "possible": possible},
         "completed": state["completed"],
     }
 

@@ -27,7 +27,8 @@ MAX_STUDIO_BYTES = 2 * 1024 * 1024
 STUDIO_CSS = ["static/css/asylum_timeline.css", "static/css/at_studio.css"]
 STUDIO_JS = [HTTP_JS, "static/js/at_util.js", "static/js/at_explore.js", "static/js/at_quiz.js", "static/js/at_main.js",
              "static/js/at_studio_form.js", "static/js/at_studio_steps.js", "static/js/at_studio.js"]
-_LOCATION = re.compile(r'^(\w+) (?:"([^"]*)"|#(\d+))(?: @(\S+))?')
+#: ``step "beslut" @actors``, ``step #3``, or an element's own attribute such as ``quiz @max_attempts`` (index 0).
+_LOCATION = re.compile(r'^(\w+)(?: (?:"([^"]*)"|#(\d+)))?(?: @(\S+))?')
 _RICH_FIELDS = ("description", "seeker", "review")
 
 

@@ -108,4 +108,12 @@ _STRINGS = {
     "rightOrder": N_("Right order: {steps}"),
     "addOrder": N_("Add a “put in order” quiz"),
     "addMatch": N_("Add a “who is responsible?” quiz"),
+    "quizRules": N_("Attempts and feedback (for every quiz of this block)"),
+    "maxAttempts": N_("Attempts per quiz"),
+    "maxAttemptsHint": N_("0 means unlimited. With unlimited attempts and feedback per answer, anyone reaches "
+                          "full marks by trying, so a graded quiz measures nothing."),
+    "feedback": N_("What a learner sees after an attempt"),
+    "feedbackPerItem": N_("Which answers are right"),
+    "feedbackCount": N_("How many answers are right; which ones after the last attempt"),
+    "feedbackAfterLast": N_("Nothing until the last attempt, then the result"),
 }

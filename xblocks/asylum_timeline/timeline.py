@@ -18,6 +18,14 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _ID = re.compile(r"^[\w.-]+$")
 QUIZ_KINDS = ("order", "match")
+#: What a learner learns after an attempt (``<quiz feedback="...">``): which items are right after every
+#: attempt; only how many are right, which ones once no attempt is left; nothing until no attempt is left.
+FEEDBACK_MODES = ("per_item", "count", "after_last")
+#: Defaults that make a graded quiz measure something (``<quiz>`` attributes that are absent).
+DEFAULT_MAX_ATTEMPTS = 3
+DEFAULT_FEEDBACK = "count"
+#: Most attempts an author may allow (0 = unlimited).
+MAX_MAX_ATTEMPTS = 100
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
@@ -104,6 +112,9 @@ class Timeline:
     phases: list = field(default_factory=list)
     quizzes: list = field(default_factory=list)
     review: str = ""
+    #: Attempts per quiz (0 = unlimited) and the feedback mode, for every quiz of the block.
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS
+    feedback: str = DEFAULT_FEEDBACK
 
     def steps(self):
         """Every step in process order."""
@@ -138,7 +149,7 @@ class Timeline:
 # Plain data -> model (Studio editor input and stored fields)
 
 _SCALARS = {
-    Timeline: ("display_name", "reviewed", "lang", "review"),
+    Timeline: ("display_name", "reviewed", "lang", "review", "feedback"),
     Actor: ("id", "name", "color", "description"),
     Path: ("id", "title"),
     Source: ("href", "title", "checked"),
@@ -167,6 +178,8 @@ def _build(cls, data, location):
     if not isinstance(data, dict):
         raise ContentError(N_("the data has the wrong type"), location=location)
     kwargs = {}
+    if cls is Timeline:
+        kwargs["max_attempts"] = _whole_number(data.get("max_attempts"), location)
     for name in _SCALARS.get(cls, ()):
         value = data.get(name, "")
         if value is None:
@@ -174,6 +187,8 @@ def _build(cls, data, location):
         if not isinstance(value, str):
             raise ContentError(N_("must be text"), location="{} @{}".format(location, name))
         kwargs[name] = value.strip()
+    if cls is Timeline and not kwargs["feedback"]:
+        kwargs["feedback"] = DEFAULT_FEEDBACK
     for name, item_cls in _LISTS.get(cls, {}).items():
         items = data.get(name) or []
         if not isinstance(items, list):
@@ -189,6 +204,17 @@ def _build(cls, data, location):
                 built.append(_build(item_cls, item, where))
         kwargs[name] = built
     return cls(**kwargs)
+
+
+def _whole_number(value, location):
+    """``max_attempts`` from plain data: a whole number (or its digits as text); absent = the default."""
+    if value is None or value == "":
+        return DEFAULT_MAX_ATTEMPTS
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ContentError(N_("must be a whole number"), location="{} @max_attempts".format(location))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -245,6 +271,7 @@ def validate(timeline):
         _check_step(errors, step, index, actor_ids, path_ids, node_ids)
     errors += _check_cycles(timeline)
     errors += _check_reachable(timeline)
+    errors += _check_quiz_rules(timeline)
     step_ids = {step.id for step in steps}
     seen_quiz_ids = set()
     for index, quiz in enumerate(timeline.quizzes):
@@ -262,6 +289,20 @@ def validate(timeline):
                                        location=where + " @steps"))
         elif not quiz.steps:
             errors.append(ContentError(N_("a quiz needs at least one step"), location=where + " @steps"))
+    return errors
+
+
+def _check_quiz_rules(timeline):
+    errors = []
+    if not 0 <= timeline.max_attempts <= MAX_MAX_ATTEMPTS:
+        errors.append(ContentError(N_("the number of attempts must be from 0 (unlimited) to {limit}"),
+                                   location="quiz @max_attempts", limit=MAX_MAX_ATTEMPTS))
+    if timeline.feedback not in FEEDBACK_MODES:
+        errors.append(ContentError(N_("unknown kind of feedback “{value}”"), location="quiz @feedback",
+                                   value=timeline.feedback))
+    elif timeline.feedback == "after_last" and timeline.max_attempts == 0:
+        errors.append(ContentError(N_("feedback after the last attempt needs a limited number of attempts"),
+                                   location="quiz @feedback"))
     return errors
 
 

@@ -80,6 +80,16 @@ def strings(gettext):
         "completed": g(N_("You have completed this timeline.")),
         "highlighted": g(N_("matches the filter")),
         "preview": g(N_("This is a preview: answers are not checked or saved here.")),
+        # Quiz rules (the author's attempt limit and feedback mode, see progress.quiz_view)
+        "attemptsLeft": g(N_("Attempts left: {left} of {max}.")),
+        "attemptsUnlimited": g(N_("You can try as many times as you like.")),
+        "noAttempts": g(N_("You have no attempts left at this quiz.")),
+        "feedbackPerItem": g(N_("After each attempt you see which answers are right.")),
+        "feedbackCount": g(N_("After each attempt you see how many answers are right; which ones, after "
+                              "your last attempt.")),
+        "feedbackCountOnly": g(N_("After each attempt you see how many answers are right.")),
+        "feedbackAfterLast": g(N_("You see your result after your last attempt.")),
+        "savedHidden": g(N_("Your answer is saved. You see the result after your last attempt.")),
     }
 
 

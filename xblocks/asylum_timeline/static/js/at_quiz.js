@@ -1,5 +1,6 @@
 /* asylum_timeline: the quizzes. Order: move up/down buttons (drag as an extra); match: a select per step.
-   The server grades; this file only collects answers and shows per-position / per-step results. */
+   The server grades and decides what an attempt tells (the author's feedback mode and attempt limit);
+   this file collects answers and shows what the server sent: marks, a count, or only "saved". */
 (function () {
   "use strict";
   var AT = window.AsylumTimeline = window.AsylumTimeline || {};
@@ -13,10 +14,42 @@
     this.onSummary = onSummary;
     this.status = section.querySelector(".at-q-status");
     this.list = section.querySelector(".at-order, .at-match");
+    this.button = section.querySelector(".at-submit");
+    this.rules = init.state.quiz_rules || {max_attempts: 0, feedback: "per_item"};
+    this.addRulesLine();
     this.bind();
     var last = (init.state.quizzes || {})[this.id];
+    this.showRules(last ? last.attempts_left : this.rules.max_attempts || null);
     if (last) { this.restore(last); }
   }
+
+  /** "Attempts left: 2 of 3" and what an attempt tells, announced with the button (aria-describedby). */
+  Quiz.prototype.addRulesLine = function () {
+    var heading = this.section.querySelector("h4");
+    this.rulesLine = document.createElement("p");
+    this.rulesLine.className = "at-q-rules";
+    this.rulesLine.id = (heading ? heading.id : this.id) + "-rules";
+    this.section.insertBefore(this.rulesLine, this.section.querySelector(".at-actions"));
+    this.button.setAttribute("aria-describedby", this.rulesLine.id);
+  };
+
+  Quiz.prototype.showRules = function (left) {
+    var s = this.strings, max = this.rules.max_attempts, mode = this.rules.feedback, parts = [];
+    if (!max) {
+      parts.push(s.attemptsUnlimited);
+    } else if (left === 0) {
+      parts.push(s.noAttempts);
+    } else {
+      parts.push(AT.fmt(s.attemptsLeft, {left: left === null || left === undefined ? max : left, max: max}));
+    }
+    if (left !== 0) {
+      parts.push(mode === "per_item" ? s.feedbackPerItem : mode === "after_last" ? s.feedbackAfterLast :
+        max ? s.feedbackCount : s.feedbackCountOnly);
+    }
+    this.rulesLine.textContent = parts.join(" ");
+    this.left = left;
+    if (left === 0) { this.button.setAttribute("aria-disabled", "true"); }
+  };
 
   Quiz.prototype.bind = function () {
     var self = this;
@@ -101,7 +134,8 @@
   };
 
   Quiz.prototype.submit = function () {
-    var self = this, answer = this.answer(), request, button = this.section.querySelector(".at-submit");
+    var self = this, answer = this.answer(), request, button = this.button;
+    if (this.left === 0) { this.say(this.strings.noAttempts); return; }
     if (button.getAttribute("aria-disabled")) { return; }
     if (this.kind === "order") {
       request = this.server.submitOrder(this.id, answer);
@@ -117,7 +151,8 @@
     this.say(this.strings.sending);
     request.then(function (reply) {
       button.removeAttribute("aria-disabled");
-      self.show(reply.correct, reply.right, reply.total, reply.best);
+      self.show(reply);
+      if (reply.attempts !== undefined) { self.showRules(reply.attempts_left); }
       if (self.onSummary) { self.onSummary(reply); }
     }, function (error) {
       button.removeAttribute("aria-disabled");
@@ -125,9 +160,18 @@
     });
   };
 
-  /** Per-position (order) or per-step (match) marks, and the result in the status line. */
-  Quiz.prototype.show = function (correct, right, total, best) {
-    var strings = this.strings, order = this.kind === "order";
+  /** What the server sent about an attempt: per-position (order) or per-step (match) marks when the
+      feedback mode allows them, the count in the status line, or only that the answer was saved. */
+  Quiz.prototype.show = function (result) {
+    var strings = this.strings, order = this.kind === "order", correct = result.correct;
+    if (result.right === undefined) {
+      this.items().forEach(this.clearMark, this);
+      this.say(strings.savedHidden);
+      return;
+    }
+    var summary = AT.fmt(order ? strings.orderResult : strings.matchResult, {right: result.right, total: result.total});
+    this.say(summary + " " + AT.fmt(strings.best, {percent: Math.round((result.best || 0) * 100)}));
+    if (!correct) { this.items().forEach(this.clearMark, this); return; }
     this.items().forEach(function (item, index) {
       var ok = order ? correct[index] : correct[item.getAttribute("data-step")];
       var mark = item.querySelector(".at-result");
@@ -136,8 +180,6 @@
       item.classList.toggle("at-ok", !!ok);
       item.classList.toggle("at-bad", !ok);
     });
-    var result = AT.fmt(order ? strings.orderResult : strings.matchResult, {right: right, total: total});
-    this.say(result + " " + AT.fmt(strings.best, {percent: Math.round(best * 100)}));
   };
 
   Quiz.prototype.clearMark = function (item) {
@@ -167,9 +209,7 @@
         if (value) { item.querySelector("select").value = value; }
       });
     }
-    var values = Array.isArray(last.correct) ? last.correct : Object.keys(last.correct || {}).map(function (k) { return last.correct[k]; });
-    var right = values.filter(Boolean).length;
-    this.show(last.correct || [], right, values.length, last.best || 0);
+    this.show(last);
   };
 
   Quiz.prototype.say = function (text) { this.status.textContent = text; };

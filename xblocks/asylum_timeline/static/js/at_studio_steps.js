@@ -189,6 +189,22 @@
       }, base + ".outcome.add")]);
   };
 
+  /** The block's attempt limit and feedback mode (``<quiz max_attempts feedback>``). */
+  Form.prototype.quizRules = function () {
+    var self = this, t = this.t, d = this.draft, id = this.uid();
+    if (d.max_attempts === undefined || d.max_attempts === null) { d.max_attempts = 3; }
+    d.max_attempts = String(d.max_attempts);
+    var select = h("select", {id: id, "data-field": "feedback", "data-key": "quizrules.feedback", onchange: function () {
+      d.feedback = select.value;
+      self.edit();
+    }}, [["per_item", t.feedbackPerItem], ["count", t.feedbackCount], ["after_last", t.feedbackAfterLast]].map(function (o) {
+      return h("option", {value: o[0], text: o[1], selected: (d.feedback || "count") === o[0]});
+    }));
+    return h("fieldset", {"class": "ats-row", "data-err": "quiz:#0"}, [h("legend", {text: t.quizRules}),
+      this.input(t.maxAttempts, d, "max_attempts", {key: "quizrules.max_attempts", type: "number", hint: t.maxAttemptsHint}),
+      h("div", {"class": "ats-field"}, [h("label", {"for": id, text: t.feedback}), select])]);
+  };
+
   Form.prototype.quizSection = function () {
     var self = this, t = this.t, d = this.draft, all = this.steps();
     var counts = {order: 0, match: 0};
@@ -222,7 +238,7 @@
         self.render("quiz." + (d.quizzes.length - 1) + ".prompt");
       };
     };
-    return this.section("quizzes", t.quizzes, t.quizzesHint, [h("ol", {"class": "ats-list"}, rows),
+    return this.section("quizzes", t.quizzes, t.quizzesHint, [this.quizRules(), h("ol", {"class": "ats-list"}, rows),
       this.button(t.addOrder, null, add("order"), "quiz.add"), " ", this.button(t.addMatch, null, add("match"), "quiz.addmatch")]);
   };
 }());
