@@ -146,6 +146,16 @@ def test_learner_switch_gives_another_learners_state(page, workbench_url):
     assert page.input_value(item + " textarea") == "Annas utkast"
 
 
+@pytest.mark.browser_context_args(locale="sv-SE", viewport={"width": 375, "height": 800})
+def test_tour_fits_a_narrow_screen(page, workbench_url):
+    page.goto(workbench_url + "/")
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")  # no sideways scrolling
+    link = page.locator("[data-tour-scenario='video_lesson.0'] a[data-view='studio']")
+    assert link.bounding_box()["x"] + link.bounding_box()["width"] <= 375
+    assert axe_violations(page, "body") == []
+    screenshot(page, "demo-tour-narrow-sv")
+
+
 @EN
 def test_tour_works_by_keyboard(page, workbench_url):
     page.goto(workbench_url + "/")
