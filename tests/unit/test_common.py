@@ -10,7 +10,7 @@ from xblocks.common.errors import ContentError, InputError, OlxError
 from xblocks.common.handlers import parse_json_body, require_number, require_string
 from xblocks.common.i18n import COMMON_DIR, Translator, normalise_language
 from xblocks.common.sanitize import is_safe_url, sanitize_html
-from xblocks.common.timeparse import format_time, parse_time
+from xblocks.common.timeparse import format_clock, format_time, parse_time
 from xblocks.common.xmlsafe import parse_xml
 
 
@@ -149,3 +149,12 @@ def test_translator_uses_common_catalogue_and_falls_back():
     assert sv.gettext("The request is not valid JSON.") != "The request is not valid JSON."
     # A language with no catalogue shows the English message ids rather than failing.
     assert Translator("xx", ()).gettext("The request is not valid JSON.") == "The request is not valid JSON."
+
+
+@pytest.mark.parametrize("seconds, label", [
+    (222, "3:42"), (221.999, "3:41"), (137.5, "2:17"), (0, "0:00"), (0.9, "0:00"), (59.99, "0:59"),
+    (3600, "1:00:00"), (3723.5, "1:02:03"), (-1, "0:00"),
+])
+def test_format_clock_is_whole_seconds_rounded_down(seconds, label):
+    """One rounding rule for learners: the browser's controls and VL.clock floor, so the labels do too."""
+    assert format_clock(seconds) == label

@@ -50,3 +50,18 @@ def format_time(seconds):
     if hours:
         return "{}:{:02d}:{}".format(hours, minutes, sec_text)
     return "{}:{}".format(minutes, sec_text)
+
+
+def format_clock(seconds):
+    """A time as learners read it: whole seconds, rounded down (``M:SS`` or ``H:MM:SS``).
+
+    The one rule for every clock a learner sees: the browser's own video controls, the player's
+    clock (``VL.clock`` in vl_core.js) and labels such as "Question at 3:42". A point at 137.5 s
+    reads 2:17 everywhere; authors keep the exact value (:func:`format_time`).
+    """
+    whole = max(0, math.floor(float(seconds)))
+    hours, rest = divmod(whole, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return "{}:{:02d}:{:02d}".format(hours, minutes, secs)
+    return "{}:{:02d}".format(minutes, secs)

@@ -12,7 +12,7 @@ from django.utils.safestring import mark_safe
 
 from ..common.errors import N_, TranslatableError
 from ..common.sanitize import is_safe_url, sanitize_html
-from ..common.timeparse import format_time
+from ..common.timeparse import format_clock, format_time
 from .lesson import LANGUAGE_TAG, MAX_MAX_CHARS, TRACK_KINDS, YOUTUBE_ID, plain_text, validate
 
 SPEEDS = (0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
@@ -68,7 +68,10 @@ def js_strings(t):
         "answered": g(N_("Answered")), "notAnswered": g(N_("Not answered")),
         "answerHere": g(N_("Answer here")), "hideAnswer": g(N_("Hide the answer form")),
         "watched": g(N_("Watched: {percent} % (needed: {needed} %)")),
-        "reflections": g(N_("Reflections answered: {answered} of {total}")),
+        # Translators: only required questions count for completion; optional ones are left out here.
+        "reflections": g(N_("Required questions answered: {answered} of {total} (optional questions do not "
+                            "count)")),
+        "noRequired": g(N_("This lesson has no required questions.")),
         "completed": g(N_("You have completed this lesson.")),
         "notAnsweredYet": g(N_("Not answered yet.")),
         "recapFile": g(N_("My reflections")),
@@ -86,10 +89,11 @@ def js_strings(t):
     }
 
 
-def _point_view(item, index, dom):
+def _point_view(item, index, dom, label=format_clock):
+    """``label``: :func:`format_clock` for learners (as their player shows it), ``format_time`` for authors."""
     return {
         "id": item.id, "dom": "{}-pt{}".format(dom, index), "time": item.time,
-        "time_label": format_time(item.time), "required": item.required,
+        "time_label": label(item.time), "required": item.required,
         "prompt": mark_safe(sanitize_html(item.prompt)),  # noqa: S308  (sanitised author HTML)
     }
 
@@ -101,7 +105,7 @@ def _point_data(item, t):
                                  item.min_words).format(count=item.min_words))
     limits.append(t.gettext(N_("At most {count} characters.")).format(count=item.max_chars))
     return {
-        "id": item.id, "time": item.time, "timeLabel": format_time(item.time), "required": item.required,
+        "id": item.id, "time": item.time, "timeLabel": format_clock(item.time), "required": item.required,
         "minWords": item.min_words, "maxChars": item.max_chars, "hint": " ".join(limits),
         "prompt": sanitize_html(item.prompt), "promptText": plain_text(item.prompt),
     }
@@ -124,7 +128,7 @@ def learner_context(lesson, user_state, t, dom, language, title):
         "sources": [] if youtube_id else [{"src": s.src, "type": s.type} for s in sources],
         "tracks": [{"kind": tr.kind, "srclang": tr.srclang, "label": tr.label or tr.srclang, "src": tr.src,
                     "default": tr.default} for tr in tracks],
-        "points": [dict(_point_view(item, i, dom), go_to=g(N_("Go to {time}")).format(time=format_time(item.time)))
+        "points": [dict(_point_view(item, i, dom), go_to=g(N_("Go to {time}")).format(time=format_clock(item.time)))
                    for i, item in enumerate(points, 1)],
         "speeds": [{"value": "{:g}".format(s), "label": "{:g}×".format(s), "selected": s == 1.0} for s in SPEEDS],
         "s": {
@@ -181,7 +185,8 @@ def author_context(lesson, t, dom, title):
             sources=", ".join([s.src for s in lesson.sources] + (
                 ["YouTube " + lesson.youtube_id] if lesson.youtube_id else [])) or "–",
             tracks=", ".join(tr.label or tr.srclang for tr in lesson.tracks) or "–"),
-        "points": [dict(_point_view(item, i, dom), guidance=mark_safe(sanitize_html(item.guidance)))  # noqa: S308
+        "points": [dict(_point_view(item, i, dom, label=format_time),
+                        guidance=mark_safe(sanitize_html(item.guidance)))  # noqa: S308
                    for i, item in enumerate(lesson.in_time_order(), 1)],
         "guidance": g(N_("Guidance")),
     }

@@ -167,11 +167,23 @@
     root.querySelector("[data-vl-dialog-title]").textContent = VL.fmt(lesson.s.questionAt, {time: point.timeLabel});
     root.querySelector("[data-vl-dialog-prompt]").innerHTML = point.prompt;  // sanitised author HTML
     this.form = new VL.AnswerForm(lesson, point, root.querySelector("[data-vl-dialog-form]"));
+    // "Answer later" / "Continue" share the row of "Submit answer" while the dialog is open.
+    var row = this.form.q("[data-vl-form-actions]");
+    if (row) { row.appendChild(this.cont); row.appendChild(this.later); }
     this.refresh();
     this.backdrop.hidden = false;
+    this.place();
     lesson.main.inert = true;
     this.isOpen = true;
     this.form.text.focus();
+  };
+  // Beside the player, not in the middle of the window: in the Learning MFE the unit is one iframe as
+  // tall as its content (5000 px and more), where position: fixed would centre the dialog far from the
+  // video. The backdrop covers the block; the dialog starts where the player does.
+  D.place = function () {
+    var root = this.lesson.root, player = root.querySelector("[data-vl-player]") || root;
+    var offset = player.getBoundingClientRect().top - root.getBoundingClientRect().top;
+    this.box.style.marginTop = Math.max(0, Math.round(offset)) + "px";
   };
   D.refresh = function () {
     var answered = !!this.lesson.state.answers[this.point.id];

@@ -100,7 +100,9 @@
     var stopped = p.time();
     this.pauses.push({id: point.id, time: point.time, stopped: stopped, error: stopped - point.time});
     if (stopped <= point.time + 1) { this.watched.tick(point.time, p.rate()); }
-    if (Math.abs(stopped - point.time) > 0.001) { this.seekTo(point.time, false, true); }
+    // Never left before the point: the browser's controls show whole seconds rounded down (as VL.clock and
+    // the dialog's label do), so 221.999 would read 3:41 under "Question at 3:42".
+    if (stopped < point.time || stopped - point.time > 0.001) { this.seekTo(point.time, false, true); }
     this.segStart = point.time;
     this.updateClock(point.time);
     if (!point.required) { this.shown[point.id] = true; }
@@ -214,7 +216,7 @@
   };
   L.applySummary = function (summary) {
     if (summary.completed && !this.state.completed) { this.announce(this.s.completed); }
-    ["watched_percent", "answered", "total", "completed"].forEach(function (key) {
+    ["watched_percent", "answered", "total", "required_answered", "required_total", "completed"].forEach(function (key) {
       if (key in summary) { this.state[key] = summary[key]; }
     }, this);
     this.renderProgress();
@@ -224,7 +226,9 @@
     this.q("[data-vl-meter]").value = st.watched_percent || 0;
     this.q("[data-vl-watched]").textContent = VL.fmt(s.watched, {percent: st.watched_percent || 0,
       needed: this.data.completionPercent});
-    this.q("[data-vl-answered]").textContent = VL.fmt(s.reflections, {answered: st.answered || 0, total: st.total || 0});
+    // Only required questions count for completion, and the line says so.
+    this.q("[data-vl-answered]").textContent = st.required_total ?
+      VL.fmt(s.reflections, {answered: st.required_answered || 0, total: st.required_total}) : s.noRequired;
     var done = this.q("[data-vl-done]");
     done.hidden = !st.completed;
     done.textContent = st.completed ? s.completed : "";
