@@ -1,5 +1,7 @@
 """asylum_timeline: JS+CSS size (goal ≤ 25 KB gzipped), server render time of the default content
-(anchor: DnDv2) and of 200 steps, and Chromium time from script start to interactive.
+(anchor: DnDv2, measured once per run by the harness) and of 200 steps, and in Chromium at 1280×800
+and 375×800 (default content and 200 steps): time from script start to interactive, the size of the
+block and of the page, and where an opened step's details are relative to the viewport.
 
 "Interactive" = our scripts parsed and run, the block initialised (handlers bound, layout chosen,
 progress shown) and the page laid out (a forced reflow). The fragment is rendered by a real
@@ -18,7 +20,7 @@ DND = ("DnDv2", "<drag-and-drop-v2/>")
 GOAL_GZ = 25 * 1024
 
 PAGE = """<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><style>{css}</style></head>
-<body style="width:{width}px">{body}
+<body style="margin:0;padding:16px">{body}
 <script>window.__start = performance.now();</script>
 <script>{js}</script>
 <script>
@@ -59,32 +61,66 @@ def studio_bytes(ctx, olx):
     return len(raw), len(gzip.compress(raw, 9, mtime=0))
 
 
-def page_html(ctx, olx, width):
+def page_html(ctx, olx):
     block = ctx.load(olx)
     frag = block.runtime.render(block, "student_view")
     css, js = _assets(frag)
-    return PAGE.format(css=css, js=js, body=frag.body_html(), width=width)
+    return PAGE.format(css=css, js=js, body=frag.body_html())
 
 
-def interactive_ms(ctx, olx, runs, width=1200):
-    """Median milliseconds from script start to interactive in Chromium (fresh page each run)."""
+#: Geometry after the block is interactive, then a step in the middle is scrolled to and opened by a click.
+GEOMETRY = """() => {
+  const root = document.querySelector('.at-block'), box = root.getBoundingClientRect();
+  const doc = document.documentElement, steps = root.querySelectorAll('.at-step');
+  const step = steps[Math.floor(steps.length / 2)], button = step.querySelector('.at-step-btn');
+  button.scrollIntoView({block: 'center'});
+  button.click();
+  const details = document.getElementById(button.getAttribute('aria-controls')).getBoundingClientRect();
+  return {block_w: box.width, block_h: box.height, page_w: doc.scrollWidth, page_h: doc.scrollHeight,
+          sideways: doc.scrollWidth > doc.clientWidth, details_top: details.top, details_bottom: details.bottom,
+          viewport_h: window.innerHeight, layout: root.getAttribute('data-layout')};
+}"""
+
+
+def browser_measures(ctx, olx, runs, size):
+    """Median ms from script start to interactive (fresh page each run) and the geometry of the last run."""
     from playwright.sync_api import sync_playwright  # pylint: disable=import-outside-toplevel
-    html = page_html(ctx, olx, width)
+    html = page_html(ctx, olx)
     samples = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=ctx.chromium, args=ctx.chromium_args)
         try:
-            page = browser.new_page(viewport={"width": width + 40, "height": 900})
+            page = browser.new_page(viewport={"width": size[0], "height": size[1]})
             errors = []
             page.on("pageerror", lambda exc: errors.append(str(exc)))
             for _ in range(2 + runs):  # two warm-up loads
                 page.set_content(html)
                 samples.append(page.evaluate("() => window.__interactive"))
+            geometry = page.evaluate(GEOMETRY)
             if errors:
                 raise RuntimeError("page errors: {}".format(errors[:3]))
         finally:
             browser.close()
-    return statistics.median(samples[2:])
+    return statistics.median(samples[2:]), geometry
+
+
+def browser_rows(ctx, label, olx, size, runs):
+    ms, g = browser_measures(ctx, olx, runs, size)
+    where = "{}, {}×{} ({})".format(label, size[0], size[1], g["layout"])
+    inside = 1 if 0 <= g["details_top"] < g["viewport_h"] else 0
+
+    def row(name, value, unit, anchor=None, anchor_value=None):
+        return {"benchmark": "Chromium: {}, {}".format(name, where), "subject": "asylum_timeline", "value": value,
+                "unit": unit, "anchor": anchor, "anchor_value": anchor_value}
+    return [
+        row("script start to interactive", ms, "ms"),
+        row("block size (width × height)", "{:.0f} × {:.0f}".format(g["block_w"], g["block_h"]), "px"),
+        row("page width (sideways scrolling if over the viewport)", g["page_w"], "px", "viewport width", size[0]),
+        row("page height", g["page_h"], "px"),
+        row("opened details: top edge below the viewport's top", g["details_top"], "px", "viewport height",
+            g["viewport_h"]),
+        row("opened details start inside the viewport (1 = yes)", inside, "", None, None),
+    ]
 
 
 def cold_render_ms(ctx, olx, n):
@@ -113,7 +149,7 @@ def run(ctx):
     rows.append({"benchmark": "asylum_timeline Studio editor JS+CSS, gzipped", "subject": "asylum_timeline",
                  "value": s_gz, "unit": "B", "anchor": "goal", "anchor_value": GOAL_GZ})
     ours = ctx.render_median(DEFAULT, 200) * 1000
-    anchor = ctx.render_median(DND[1], 200) * 1000 if _installed(DND[1]) else None
+    anchor = ctx.anchor_render_ms(*DND) if _installed(DND[1]) else None  # the same figure as bench_core's
     rows.append({"benchmark": "student_view render, default content (median)", "subject": "asylum_timeline",
                  "value": ours, "unit": "ms", "anchor": DND[0] if anchor is not None else None,
                  "anchor_value": anchor})
@@ -122,12 +158,12 @@ def run(ctx):
                  "anchor": DND[0] if anchor is not None else None, "anchor_value": anchor})
     rows.append({"benchmark": "student_view render, 200 steps (median)", "subject": "asylum_timeline",
                  "value": ctx.render_median(big, 50) * 1000, "unit": "ms", "anchor": None, "anchor_value": None})
+    rows.append({"benchmark": "student_view render, 200 steps, nothing cached (median)", "subject": "asylum_timeline",
+                 "value": cold_render_ms(ctx, big, 20), "unit": "ms", "anchor": None, "anchor_value": None})
     runs = ctx.repeat(30)
     for label, olx in (("default content", DEFAULT), ("200 steps", big)):
-        for layout, width in (("lanes", 1200), ("stepper", 360)):
-            rows.append({"benchmark": "Chromium: script start to interactive, {} ({})".format(label, layout),
-                         "subject": "asylum_timeline", "value": interactive_ms(ctx, olx, runs, width), "unit": "ms",
-                         "anchor": None, "anchor_value": None})
+        for size in ((1280, 800), (375, 800)):
+            rows.extend(browser_rows(ctx, label, olx, size, runs))
     return rows
 
 

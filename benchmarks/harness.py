@@ -62,6 +62,19 @@ class Context:
         self.quick = quick
         self._server = None
         self._users = 0
+        self._once = {}
+
+    def once(self, key, measure):
+        """``measure()``'s result, computed the first time ``key`` is asked for in this run and reused
+        after: an anchor (DnDv2's render, ...) is measured once per run, so every row that compares
+        against it shows the same figure."""
+        if key not in self._once:
+            self._once[key] = measure()
+        return self._once[key]
+
+    def anchor_render_ms(self, name, olx, n=300):
+        """Median ``student_view`` render of the anchor ``name`` in milliseconds, once per run."""
+        return self.once(("render", name), lambda: self.render_median(olx, n) * 1000)
 
     def repeat(self, n):
         """``n`` normally, fewer with --quick."""
@@ -78,9 +91,10 @@ class Context:
         return runtime.get_block(runtime.parse_xml_string(olx))
 
     def render_median(self, olx, n=200, view="student_view"):
-        """Median seconds of ``n`` renders of ``view`` (after 3 warm-up renders)."""
+        """Median seconds of ``n`` renders of ``view`` (after 10 warm-up renders, so that whichever block is
+        measured first in a run does not pay for the process's first template compilations and imports)."""
         block = self.load(olx)
-        for _ in range(3):
+        for _ in range(10):
             block.runtime.render(block, view)
         samples = []
         for _ in range(self.repeat(n)):
