@@ -10,7 +10,7 @@ page did before the request queue) lose writes there: that shows the store repro
 import pytest
 from devsite import server
 
-from .overlap import run_pairs
+from .overlap import learner, run_pairs
 
 
 @pytest.fixture(scope="module")
@@ -47,3 +47,26 @@ def test_without_web_locks_a_broadcast_channel_keeps_the_tabs_apart(page, lms_si
     result = run_pairs(page.context, lms_site_url, "video_lesson", 60, "queue")
     assert result["lock"] == "broadcast-channel"
     assert (result["lost"], result["failed"]) == (0, 0), result
+
+
+def test_one_tab_sends_one_request_at_a_time_and_coalesces(page, lms_site_url):
+    """Autosave, the progress save and Submit of one page never overlap; waiting drafts coalesce."""
+    page.goto("{}/scenario/video_lesson.0/?student={}".format(lms_site_url, learner("one-tab")))
+    page.wait_for_function("() => { const r = document.querySelector('.vl-block'); return r && r.vlLesson; }")
+    result = page.evaluate("""async () => {
+      const L = document.querySelector('.vl-block').vlLesson, VL = window.BemotandeVL, S = L.server;
+      const progress = (p) => S.post('save_progress', {position: p, watched: [], duration: 40},
+                                     {coalesce: 'progress', merge: VL.mergeProgress});
+      const before = S.queue.sent, calls = [progress(2)];
+      for (let i = 1; i <= 5; i++) {
+        calls.push(S.post('save_draft', {reflection_id: 'stod', text: 'utkast ' + i}, {coalesce: 'draft:stod'}));
+      }
+      calls.push(S.post('submit_reflection', {reflection_id: 'forsta-motet', text: 'ett svar med fem ord'}));
+      calls.push(progress(3));
+      await Promise.all(calls);
+      const s = await fetch(S.runtime.handlerUrl(S.element, 'student_view_user_state')).then(r => r.json());
+      return {sent: S.queue.sent - before, draft: s.drafts.stod, answer: s.answers['forsta-motet'].text,
+              position: s.position};
+    }""")
+    # progress(2) goes at once; the five drafts wait and become one; then the answer, then progress(3).
+    assert result == {"sent": 4, "draft": "utkast 5", "answer": "ett svar med fem ord", "position": 3}
