@@ -139,7 +139,7 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
                 "steps", *shared, lambda: viewmodel.steps_view(timeline, translator.gettext, dom, author,
                                                                translator.ngettext))
         context["quizzes_html"] = rendering.shared_markup(
-            "quizzes.html", *shared, lambda: viewmodel.quiz_views(timeline, dom, translator.gettext))
+            "quizzes", *shared, lambda: viewmodel.quiz_views(timeline, dom, translator.gettext))
         # The data travels in a json_script element (<, > and & escaped), not in the init arguments, which
         # runtimes write into a <script> with plain json.dumps: "</script>" in any id would break out.
         context["init"] = {"state": summary, "preview": preview, "strings": viewmodel.strings(translator.gettext),
