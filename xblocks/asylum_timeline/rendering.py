@@ -5,9 +5,10 @@ applied by the JavaScript from the state it is given. Many learners see the same
 is kept in a small bounded cache; templates are compiled once (``common.fragments``). Timelines built
 from stored data are cached the same way (read-only: callers that change one must copy it).
 
-The step list is written by :func:`steps_markup` rather than a Django template: it is the largest
-part of the page (every step's details for both perspectives), and the template engine took about
-four times DnDv2's whole render to write it. Every value is escaped here with :func:`html.escape`
+The step list and the quizzes are written by :func:`steps_markup` and :func:`quizzes_markup` rather
+than Django templates: they are the largest part of the page (every step's details for both
+perspectives, every actor as an option of every "who is responsible?" item), and the template engine
+took about four times DnDv2's whole render to write them. Every value is escaped here with :func:`html.escape`
 (quotes too); the only markup passed through is author HTML that :mod:`.viewmodel` has sanitised.
 """
 import hashlib
@@ -67,12 +68,12 @@ def stored_timeline(data, key):
 
 
 def shared_markup(name, key, language, dom, author, build_context):
-    """HTML of the learner-independent part ``name`` (``"steps"``: :func:`steps_markup`, else a template);
+    """HTML of the learner-independent part ``name`` (``"steps"``, ``"quizzes"``: see ``BUILDERS``; else a template);
     ``build_context()`` runs only when not cached. ``key`` None (a Studio draft) always renders anew.
     """
     def render():
-        if name == "steps":
-            return steps_markup(build_context())
+        if name in BUILDERS:
+            return BUILDERS[name](build_context())
         return template(name).render(Context(build_context(), autoescape=True))
     return render() if key is None else _MARKUP.get((name, key, language, dom, author), render)
 
@@ -173,3 +174,54 @@ def _details_markup(s, t, lang, title):
     out.append('<button type="button" class="at-close">{}<span class="at-sr">: {}</span></button></div>'.format(
         t["close"], title))
     return "".join(out)
+
+
+_ORDER_ITEM = (
+    '<li class="at-item" data-step="{id}" draggable="true"><span class="at-pos" aria-hidden="true">{n}</span>'
+    '<span class="at-item-title"{lang}>{title}</span><span class="at-result" hidden></span><span class="at-moves">'
+    '<button type="button" class="at-up"><span aria-hidden="true">↑</span><span class="at-sr">{up}: {title}</span>'
+    '</button><button type="button" class="at-down"><span aria-hidden="true">↓</span><span class="at-sr">{down}: '
+    '{title}</span></button></span></li>')
+
+
+def quizzes_markup(view):
+    """HTML of the quizzes from :func:`.viewmodel.quiz_views`' context (their last answers are restored by
+    at_quiz.js, so it is the same for every learner)."""
+    if not view["quizzes"]:
+        return ""
+    t, lang = {k: escape(v) for k, v in view["t"].items()}, _lang(view["lang"])
+    out = ['<div class="at-quizzes"><h3 class="at-quizzes-h">{}</h3>'.format(t["quizzes"])]
+    for q in view["quizzes"]:
+        dom, order = q["dom"], q["kind"] == "order"
+        out.append('<section class="at-quiz" data-quiz="{id}" data-kind="{kind}" aria-labelledby="{dom}-h">'
+                   '<h4 id="{dom}-h">{h}</h4>'.format(id=escape(q["id"]), kind=escape(q["kind"]), dom=dom,
+                                                     h=t["order_h"] if order else t["match_h"]))
+        if q["prompt"]:
+            out.append('<p class="at-prompt"{}>{}</p>'.format(lang, escape(q["prompt"])))
+        if order:
+            out.append('<p class="at-hint">{}</p><ol class="at-order" aria-labelledby="{}-h">'.format(
+                t["order_hint"], dom))
+            for it in q["items"]:
+                title = escape(it["title"])
+                out.append(_ORDER_ITEM.format(id=escape(it["id"]), n=it["n"], lang=lang, title=title,
+                                              up=t["up"], down=t["down"]))
+            out.append("</ol>")
+        else:
+            options = "".join('<option value="{}"{}>{}</option>'.format(escape(o["id"]), lang, escape(o["name"]))
+                              for o in q["options"])
+            out.append('<ul class="at-match">')
+            for it in q["items"]:
+                out.append('<li class="at-item" data-step="{id}"><label for="{select}"{lang}>{title}</label>'
+                           '<select id="{select}"><option value="">{choose}</option>{options}</select>'
+                           '<span class="at-result" hidden></span></li>'.format(
+                               id=escape(it["id"]), select=it["select"], lang=lang, title=escape(it["title"]),
+                               choose=t["choose"], options=options))
+            out.append("</ul>")
+        out.append('<div class="at-actions"><button type="button" class="at-submit">{}</button></div>'
+                   '<p class="at-q-status" role="status"></p></section>'.format(t["check"]))
+    out.append("</div>")
+    return "".join(out)
+
+
+#: The learner-independent parts written in Python (see the module's docstring).
+BUILDERS = {"steps": steps_markup, "quizzes": quizzes_markup}
