@@ -46,9 +46,6 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
     #: Studio's unit page shows ``author_view`` (the timeline in preview mode, saving nothing, with the
     #: reviewers' notes) instead of the learner view, whose clicks would record steps for the author.
     has_author_view = True
-    #: Studio's unit page shows ``author_view`` (the timeline in preview mode, saving nothing, with the
-    #: reviewers' notes) instead of the learner view, whose clicks would record steps for the author.
-    has_author_view = True
 
     display_name = String(display_name=_("Display name"), default=_("The asylum process"),
                           scope=Scope.settings)
