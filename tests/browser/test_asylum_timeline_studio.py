@@ -1,6 +1,7 @@
 """The asylum_timeline Studio editor in Chromium: keyboard-only editing, validation that names the row
 and saves nothing, the OLX tab, live preview, axe in sv and en, XSS payloads."""
 import os
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -89,11 +90,14 @@ def test_validation_names_the_row_and_saves_nothing(page, workbench_url):
     editor.locator(".ats-save").click()
     errors = editor.locator(".ats-errors")
     expect(errors).to_be_focused()
-    expect(errors).to_contain_text('step "ansokan" @actors: varje steg behöver minst en aktör')
-    expect(errors).to_contain_text('step "ansokan" @source[1] @href')
+    expect(errors).to_contain_text("Steg 1 (Barnet söker asyl): varje steg behöver minst en aktör")
+    expect(errors).to_contain_text("Steg 1 (Barnet söker asyl), Källa 1: ”javascript:alert(1)” är ingen länk")
+    # named as the video lesson editor names its rows: no ids, no "@field", every word translated
+    for text in errors.locator(".ats-errlink").all_inner_texts():
+        assert "@" not in text and 'step "' not in text, text
     expect(editor.locator(".ats-status")).to_have_text("Innehållet sparades inte: rätta till problemen i listan.")
     take_expected_400(page, "studio_submit")
-    editor.locator(".ats-errlink", has_text="@actors").click()
+    editor.locator(".ats-errlink", has_text="minst en aktör").click()
     primary = editor.locator("[data-key='step.0.0.primary']")
     expect(primary).to_be_focused()
     expect(primary).to_have_attribute("aria-invalid", "true")
@@ -153,3 +157,21 @@ def test_xss_payloads_in_the_editor_execute_nothing(page, workbench_url):
     assert editor.locator(".ats-preview script:not([type='application/json']), .ats-preview iframe, "
                           ".ats-preview [onerror], .ats-preview svg").count() == 0
     expect(editor.locator(".ats-preview .at-title")).to_contain_text("<script>")
+
+
+def test_step_rows_are_one_line_summaries_that_open_to_edit(page, workbench_url):
+    editor = open_editor(page, workbench_url, student="summaries")
+    summaries = editor.locator(".ats-step > summary")
+    first = summaries.first
+    line = first.evaluate("(el) => parseFloat(getComputedStyle(el).lineHeight)")
+    for index in range(summaries.count()):  # every step collapsed, one line: number, title, main actor, when
+        box = summaries.nth(index).bounding_box()
+        assert box["height"] < 2 * line + 16, (index, box)
+    expect(editor.locator(".ats-step[open]")).to_have_count(0)
+    expect(first).to_contain_text("Steg 1: Barnet söker asyl")
+    expect(first.locator(".ats-sum-meta")).to_contain_text(re.compile(r"· .+"))
+    first.focus()
+    page.keyboard.press("Enter")  # opens to edit
+    expect(editor.locator("[data-key='step.0.0.title']")).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(editor.locator("[data-key='step.0.0.title']")).to_be_hidden()

@@ -12,7 +12,7 @@ import re
 
 from xblock.core import XBlock
 
-from ..common.errors import N_, ContentError, InputError
+from ..common.errors import N_, ContentError, InputError, TranslatableError
 from ..common.fragments import HTTP_JS
 from ..common.authoring import require_author
 from ..common.handlers import error_status, json_response, parse_json_body
@@ -29,6 +29,7 @@ STUDIO_JS = [HTTP_JS, "static/js/at_util.js", "static/js/at_explore.js", "static
              "static/js/at_studio_form.js", "static/js/at_studio_steps.js", "static/js/at_studio.js"]
 #: ``step "beslut" @actors``, ``step #3``, or an element's own attribute such as ``quiz @max_attempts`` (index 0).
 _LOCATION = re.compile(r'^(\w+)(?: (?:"([^"]*)"|#(\d+)))?(?: @(\S+))?')
+_GENERAL = re.compile(r"^(?:asylum_timeline|quiz|timeline) @(\w+)$")  # the block's own settings
 _RICH_FIELDS = ("description", "seeker", "review")
 
 
@@ -66,10 +67,13 @@ def studio_api(fn):
 
 def describe_error(error, gettext):
     """A translated message plus where it is, so the editor can mark the row and field."""
-    found = _LOCATION.match(getattr(error, "location", "") or "")
+    location = getattr(error, "location", "") or ""
+    found, general = _LOCATION.match(location), _GENERAL.match(location)
     where = {"kind": found.group(1), "id": found.group(2) or "", "index": int(found.group(3) or 0),
-             "field": (found.group(4) or "")} if found else {}
-    return dict(where, message=error.translate(gettext))
+             "field": (found.group(4) or "")} if found else {"kind": "general", "field": general.group(1)} \
+        if general else {}
+    # "text" is the message without the location: the editor names the row as authors see it ("Step 3 (Placing)").
+    return dict(where, message=error.translate(gettext), text=TranslatableError.translate(error, gettext))
 
 
 def draft_timeline(data):

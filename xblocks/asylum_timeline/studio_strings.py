@@ -72,6 +72,15 @@ _STRINGS = {
     "addPhase": N_("Add a phase"),
     "addStep": N_("Add a step"),
     "stepN": N_("Step {n}: {name}"),
+    # Translators: how a validation message names a row, e.g. "Step 3 (Placing): every step needs an actor".
+    "stepRow": N_("Step {n} ({name})"),
+    "phaseRow": N_("Phase {n} ({name})"),
+    "actorRow": N_("Actor {n} ({name})"),
+    "pathRow": N_("Path {n} ({name})"),
+    # Translators: {row} is e.g. "Step 3 (Placing)", {message} what is wrong there.
+    "rowMessage": N_("{row}: {message}"),
+    # Translators: {field} is the label of the field with the problem, e.g. "Title" or "Source 2".
+    "rowFieldMessage": N_("{row}, {field}: {message}"),
     "when": N_("When (free text)"),
     "whenHint": N_("For example “Day 1” or “usually 2–3 weeks”."),
     "since": N_("New rules from (date)"),

@@ -83,7 +83,7 @@ function AsylumTimelineEditor(runtime, element, init) {
       var id = root.id + "-e" + i;
       field.setAttribute("aria-invalid", "true");
       field.setAttribute("aria-describedby", ((field.getAttribute("aria-describedby") || "") + " " + id).trim());
-      field.parentNode.insertBefore(AT.h("p", {"class": "ats-inline-error", id: id, text: error.message}), field.nextSibling);
+      field.parentNode.insertBefore(AT.h("p", {"class": "ats-inline-error", id: id, text: form.describe(error)}), field.nextSibling);
     });
   }
 
@@ -92,7 +92,7 @@ function AsylumTimelineEditor(runtime, element, init) {
     var list = errorsBox.querySelector("ul");
     list.textContent = "";
     lastErrors.forEach(function (error) {
-      list.appendChild(AT.h("li", {}, [AT.h("button", {type: "button", "class": "ats-errlink", text: error.message, onclick: function () {
+      list.appendChild(AT.h("li", {}, [AT.h("button", {type: "button", "class": "ats-errlink", text: form.describe(error), onclick: function () {
         if (tab !== "form") { return; }
         var row = rowFor(error), field = row && fieldIn(row, error);
         mark(lastErrors);

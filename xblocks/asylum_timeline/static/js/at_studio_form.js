@@ -221,6 +221,52 @@
       }, "path.add")]);
   };
 
+  /**
+   * A server's validation message as the video lesson editor words its own: the row by its number and
+   * name as the author sees them ("Steg 3 (Placering): …"), the field by its label, no ids or "@field".
+   * Messages about no row (or from the OLX tab's parser) keep their own wording.
+   */
+  Form.prototype.describe = function (error) {
+    var t = this.t, rows = {step: this.steps(), phase: this.draft.phases, actor: this.draft.actors, path: this.draft.paths};
+    var list = rows[error.kind], labels = {step: t.stepRow, phase: t.phaseRow, actor: t.actorRow, path: t.pathRow};
+    if (typeof error.text !== "string") { return error.message; }
+    if (error.kind === "general" || error.kind === "quiz") {
+      var quiz = error.kind === "quiz" && this.quizName(error.id);
+      var where = error.kind === "general" ? t.general : quiz;
+      if (!where) { return error.message; }
+      var label = this.fieldLabel(error.field);
+      return label ? AT.fmt(t.rowFieldMessage, {row: where, field: label, message: error.text})
+        : AT.fmt(t.rowMessage, {row: where, message: error.text});
+    }
+    var index = !list ? -1 : error.id ? list.findIndex(function (row) { return row.id === error.id; }) : error.index - 1;
+    var row = list && list[index];
+    if (!row) { return error.message; }
+    var name = AT.fmt(labels[error.kind], {n: index + 1, name: row.title || row.name || t.untitled});
+    var field = this.fieldLabel((error.field || "").split(" ")[0]);
+    return field ? AT.fmt(t.rowFieldMessage, {row: name, field: field, message: error.text})
+      : AT.fmt(t.rowMessage, {row: name, message: error.text});
+  };
+
+  /** The label of a field named in a location ("title", "source[2]", ...); none where the message names it. */
+  Form.prototype.fieldLabel = function (field) {
+    var t = this.t, numbered = /^(source|outcome)\[(\d+)\]$/.exec(field);
+    if (numbered) { return AT.fmt(numbered[1] === "source" ? t.sourceN : t.outcomeN, {n: numbered[2]}); }
+    return {title: t.title, name: t.name, id: t.id, since: t.since, color: t.colour, reviewed: t.reviewed,
+            steps: t.quizSteps, max_attempts: t.maxAttempts, feedback: t.feedback}[field] || "";
+  };
+
+  /** "Put in order 2" for the quiz whose id (its own, or "<kind>-<n>") is ``id``. */
+  Form.prototype.quizName = function (id) {
+    var t = this.t, counts = {order: 0, match: 0}, found = "";
+    this.draft.quizzes.forEach(function (quiz) {
+      counts[quiz.kind] = (counts[quiz.kind] || 0) + 1;
+      if ((quiz.id || quiz.kind + "-" + counts[quiz.kind]) === id) {
+        found = AT.fmt(quiz.kind === "order" ? t.orderN : t.matchN, {n: counts[quiz.kind]});
+      }
+    });
+    return found;
+  };
+
   AT.StudioForm = Form;
   AT.slug = slug;
 }());

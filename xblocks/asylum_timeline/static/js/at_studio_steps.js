@@ -40,7 +40,8 @@
     var self = this, t = this.t, base = "step." + p + "." + s;
     step._key = p + "." + s;
     var details = h("details", {"class": "ats-step", "data-err": "step:" + (step.id || "#" + number), open: this.open.has(step)},
-      [h("summary", {"data-key": base + ".summary"}, [AT.fmt(t.stepN, {n: number, name: step.title || t.untitled})])]);
+      [h("summary", {"data-key": base + ".summary"}, [h("span", {"class": "ats-sum-title", text: AT.fmt(t.stepN, {n: number, name: step.title || t.untitled})}),
+        h("span", {"class": "ats-sum-meta", text: this.stepFacts(step)})])]);
     var fill = function () {
       if (details.querySelector(".ats-step-body")) { return; }
       details.appendChild(self.stepBody(phase, p, step, s, base));
@@ -51,6 +52,15 @@
     if (details.open) { fill(); }
     details.fill = fill;
     return h("li", {}, [details]);
+  };
+
+  /** The collapsed row's one line after the title: main actor, when, how many outcomes and sources. */
+  Form.prototype.stepFacts = function (step) {
+    var main = this.draft.actors.filter(function (a) { return a.id === step.actors[0]; })[0];
+    var facts = [main ? main.name || main.id : "", step.when || ""].filter(Boolean);
+    if (step.outcomes.length) { facts.push(this.t.outcomes + ": " + step.outcomes.length); }
+    if (step.sources.length) { facts.push(this.t.sources + ": " + step.sources.length); }
+    return facts.length ? " · " + facts.join(" · ") : "";
   };
 
   Form.prototype.stepBody = function (phase, p, step, s, base) {
