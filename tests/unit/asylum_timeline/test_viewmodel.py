@@ -109,3 +109,16 @@ def test_review_notes_only_in_the_author_view():
 
 def test_plain_text_strips_markup():
     assert viewmodel.plain_text("<p>a &amp; <b>b</b></p>\n<ul><li>c</li></ul>") == "a & b c"
+
+
+def test_quiz_markup_is_escaped_and_offers_every_actor():
+    timeline = olx.parse_string(scenarios.xss_scenario())
+    html = rendering.quizzes_markup(viewmodel.quiz_views(timeline, "at-x", EN))
+    parser = _Elements()
+    parser.feed(html)
+    assert "script" not in parser.tags and "img" not in parser.tags
+    assert not [name for name in parser.attributes if name.startswith("on")]
+    match = [q for q in timeline.quizzes if q.kind == "match"]
+    if match:
+        assert html.count("<option value=") >= len(timeline.actors)
+    assert rendering.quizzes_markup({"quizzes": [], "t": {}, "lang": ""}) == ""
