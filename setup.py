@@ -55,6 +55,8 @@ setup(
             "video_lesson = xblocks.video_lesson:VideoLessonBlock",
             "asylum_timeline = xblocks.asylum_timeline:AsylumTimelineBlock",
         ],
+        # The LMS adds this app and connects its account-retirement receiver (docs/PRIVACY.md).
+        "lms.djangoapp": ["bemotande_retirement = xblocks.retirement.apps:RetirementConfig"],
     },
     classifiers=[
         "Framework :: Django",

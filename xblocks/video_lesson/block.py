@@ -222,6 +222,20 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
         return dict(progress.summary(lesson, new), submitted=True, reflection_id=item.id, submitted_at=now,
                     guidance=self._guidance(item))
 
+    @json_api()
+    def delete_reflection(self, data):
+        """``{"reflection_id"}`` -> deletes the learner's submitted answer and draft (docs/PRIVACY.md)."""
+        lesson = self.lesson()
+        reflection_id = require_string(data, "reflection_id")
+        answers, drafts, deleted = progress.forget_reflection(lesson, self.answers, self.drafts, reflection_id)
+        if deleted["answer"]:
+            self.answers = answers
+        if deleted["draft"]:
+            self.drafts = drafts
+        if deleted["answer"] or deleted["draft"]:
+            self.runtime.publish(self, EVENT_PREFIX + "reflection_deleted", dict(deleted, reflection_id=reflection_id))
+        return dict(progress.summary(lesson, self._read_state()), reflection_id=reflection_id, deleted=deleted)
+
     @json_api(method="GET")
     def student_view_user_state(self, data):  # pylint: disable=unused-argument
         """The learner's state (position, watched ranges, drafts, answers, completed) for the mobile app."""

@@ -191,6 +191,37 @@ def record_submission(lesson, state, reflection_id, text, now):
     return replace(state, answers=answers, drafts=drafts)
 
 
+def forget_reflection(lesson, answers, drafts, reflection_id):
+    """Delete everything the learner wrote for ``reflection_id``: ``(answers, drafts, deleted)``.
+
+    ``answers`` and ``drafts`` are the stored field values as they are, so entries that older
+    versions stored in another shape go too (:meth:`LearnerState.from_stored` would skip them and
+    leave their text behind). ``deleted`` says what was there: ``{"answer": bool, "draft": bool}``;
+    deleting again is harmless. The id must be a reflection of the lesson or one the learner has
+    text for (a question the author removed since). Completion and the published grade are not
+    taken back (see docs/PRIVACY.md).
+    """
+    answers = answers if isinstance(answers, dict) else {}
+    drafts = drafts if isinstance(drafts, dict) else {}
+    known = isinstance(reflection_id, str) and (
+        lesson.reflection(reflection_id) is not None or reflection_id in answers or reflection_id in drafts)
+    if not known:
+        raise InputError(N_("There is no such reflection question in this lesson."))
+    deleted = {"answer": reflection_id in answers, "draft": reflection_id in drafts}
+    return ({k: v for k, v in answers.items() if k != reflection_id},
+            {k: v for k, v in drafts.items() if k != reflection_id}, deleted)
+
+
+#: Stored user-state fields that hold text the learner typed (everything else is numbers and ids).
+TEXT_FIELDS = ("drafts", "answers")
+
+
+def without_learner_text(stored):
+    """A copy of a stored user-state document (field name -> value) without the learner's text: drafts
+    and answers emptied; position, watched time and completion kept. For account retirement."""
+    return dict(stored, **{name: {} for name in TEXT_FIELDS if name in stored})
+
+
 def settle_completion(lesson, state):
     """Return ``(state, newly_completed)``: completion is set once and never taken back."""
     if state.completed or not is_complete(lesson, state.watched, state.reported_duration, state.answers):

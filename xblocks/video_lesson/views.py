@@ -76,6 +76,15 @@ def js_strings(t):
         "notAnsweredYet": g(N_("Not answered yet.")),
         "recapFile": g(N_("My reflections")),
         "recapQuestion": g(N_("Question at {time}")), "recapAnswer": g(N_("My answer")),
+        # Deleting what the learner wrote (docs/PRIVACY.md)
+        "recapDraft": g(N_("My draft (not submitted)")),
+        "deleteWritten": g(N_("Delete what I wrote")),
+        "deleteConfirm": g(N_("Delete your answer and your draft to this question? They are removed from the "
+                              "course for good; reports that course staff downloaded earlier are not changed. "
+                              "A lesson you have completed stays completed.")),
+        "deleteYes": g(N_("Yes, delete")), "deleteNo": g(N_("No, keep it")),
+        "deleted": g(N_("What you wrote for the question at {time} has been deleted.")),
+        "deleteFailed": g(N_("It could not be deleted. Check your connection and try again.")),
         "transcriptFailed": g(N_("The transcript could not be loaded.")),
         "youtubeFailed": g(N_("The YouTube video could not be loaded. Check your internet connection, "
                               "or read the transcript and answer the questions below.")),
