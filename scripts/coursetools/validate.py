@@ -21,6 +21,13 @@ OUR_TYPES = {
 NOT_IN_PACKAGE = ("manuscripts/", "REVIEW.md", "lesson-media.json", "README.md")
 _STATIC_REF = re.compile(r"""/static/([^"'\s<>)?#]+)""")
 _PLACEHOLDER = re.compile(r"\b(TODO|FIXME|XXX|Lorem ipsum|TBD)\b")
+#: Sites a learner must never be shown as a source (review 2026-12, §2.6): partisan outlets,
+#: content farms and encyclopaedias; cite riksdagen.se, regeringen.se, SFS, the authority instead.
+_BANNED_SOURCE = re.compile(
+    r"fria ?tider|friatider\.se|sweden ?herald|swedenherald\.com|ai-?demokraten|5dok\.org|einpresswire"
+    r"|wikipedia\.org|\bwikipedia\b|kungsbacka ?forum|kungsbackaforum\.se|lag24\.se", re.IGNORECASE)
+#: Course policy settings that Studio's xlint asks for.
+POLICY_REQUIRED = ("rerandomize", "showanswer")
 _TEXT_SUFFIXES = (".xml", ".html", ".json")
 
 
@@ -52,6 +59,7 @@ class CourseValidation:
         self._check_static_refs()
         self._check_policies(course, nodes)
         self._check_placeholders()
+        self._check_sources()
         if use_olxcleaner:
             self._check_olxcleaner()
         return self.messages()
@@ -125,6 +133,15 @@ class CourseValidation:
                 if found:
                     self.error(relative, "placeholder text \"{}\"".format(found.group(0)))
 
+    def _check_sources(self):
+        for relative in self._package_files():
+            if relative.endswith(_TEXT_SUFFIXES + (".vtt",)):
+                with open(os.path.join(self.root, relative), encoding="utf-8") as handle:
+                    found = _BANNED_SOURCE.search(handle.read())
+                if found:
+                    self.error(relative, "learner-facing source from a site the course does not cite: "
+                                         "\"{}\"".format(found.group(0)))
+
     def _read_json(self, relative):
         try:
             with open(os.path.join(self.root, relative), encoding="utf-8") as handle:
@@ -149,6 +166,9 @@ class CourseValidation:
                 for block_type in OUR_TYPES:
                     if block_type not in modules:
                         self.error(name, "advanced_modules lacks \"{}\"".format(block_type))
+                for key in POLICY_REQUIRED:
+                    if key not in settings:
+                        self.error(name, "{} is not set".format(key))
                 if settings.get("language") != "sv":
                     self.error(name, "language must be \"sv\"")
                 if not (settings.get("display_name") or course.element.get("display_name")):

@@ -26,7 +26,7 @@ FILES = {
                          '    </choicegroup>\n  </multiplechoiceresponse>\n</problem>\n',
     "policies/2026/policy.json": json.dumps({"course/2026": {
         "advanced_modules": ["video_lesson", "asylum_timeline"], "display_name": "Testkurs",
-        "language": "sv"}}, indent=2, sort_keys=True) + "\n",
+        "language": "sv", "rerandomize": "never", "showanswer": "finished"}}, indent=2, sort_keys=True) + "\n",
     "policies/2026/grading_policy.json": json.dumps({
         "GRADER": [{"type": "Kunskapskoll", "min_count": 1, "drop_count": 0, "short_label": "KK",
                     "weight": 1.0}], "GRADE_CUTOFFS": {"Pass": 0.6}}, indent=2, sort_keys=True) + "\n",

@@ -67,8 +67,11 @@ def test_manuscripts_and_generated_lessons_agree():
     assert len(manuscripts) >= MODULES
     for name in manuscripts:
         with open(os.path.join(SOURCE, "manuscripts", name), encoding="utf-8") as handle:
-            lesson_id = re.search(r"^id:\s*([a-z0-9-]+)", handle.read(), re.M).group(1)
-        for path in ("video_lesson/{}.xml", "static/video/{}.webm", "static/video/{}.sv.vtt"):
+            text = handle.read()
+        lesson_id = re.search(r"^id:\s*([a-z0-9-]+)", text, re.M).group(1)
+        # A trailer (kind: trailer) is the about page's course video, not a lesson in a unit.
+        olx = "about/video.html" if re.search(r"^kind:\s*trailer\b", text, re.M) else "video_lesson/{}.xml"
+        for path in (olx, "static/video/{}.webm", "static/video/{}.sv.vtt"):
             assert os.path.isfile(os.path.join(SOURCE, path.format(lesson_id))), path.format(lesson_id)
 
 

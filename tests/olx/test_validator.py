@@ -44,6 +44,14 @@ BROKEN = [
     ("placeholder text", {"html/m1-intro-text.html": "<p>TODO skriv texten</p>"}, [],
      "html/m1-intro-text.html: placeholder text \"TODO\""),
     ("html file missing", {}, ["html/m1-intro-text.html"], "<html> @filename: html/m1-intro-text.html is missing"),
+    ("banned source link", {"html/m1-intro-text.html": '<p>Källa: <a href="https://sv.wikipedia.org/wiki/LMA">LMA</a></p>'},
+     [], "html/m1-intro-text.html: learner-facing source from a site the course does not cite"),
+    ("banned source name", {"problem/m1-q1.xml": FILES["problem/m1-q1.xml"].replace(
+        "Polisen</choice>", "Polisen (Källa: Fria Tider)</choice>")}, [],
+     "problem/m1-q1.xml: learner-facing source from a site the course does not cite: \"Fria Tider\""),
+    ("policy without showanswer", {"policies/2026/policy.json": json.dumps({"course/2026": {
+        "advanced_modules": ["video_lesson", "asylum_timeline"], "language": "sv", "display_name": "T",
+        "rerandomize": "never"}})}, [], "policies/2026/policy.json: showanswer is not set"),
 ]
 
 
