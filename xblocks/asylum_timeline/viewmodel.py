@@ -137,7 +137,11 @@ def steps_view(timeline, gettext, dom, author=False, ngettext=None):
 
     def checked(value):  # many sources share a date: format each once
         if value not in dates:
-            dates[value] = gettext(N_("checked {date}")).format(date=format_date(value, gettext))
+            if (value or "").strip().lower() in UNDATED:
+                # A source page without a date: say so, not "checked undated" (review 2026-12).
+                dates[value] = gettext(N_("date missing"))
+            else:
+                dates[value] = gettext(N_("checked {date}")).format(date=format_date(value, gettext))
         return dates[value]
     ctx = {"gettext": gettext, "actors": actors, "chips": chips, "targets": targets, "author": author,
            "checked": checked}

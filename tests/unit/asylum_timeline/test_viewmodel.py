@@ -57,7 +57,15 @@ def test_chips_name_every_actor_of_a_step_main_actor_first():
     assert b["outcomes"] == [{"label": "Till slutfasen", "title": "Sista steget", "button": "at-x-b3"},
                              {"label": "", "title": "Sista steget", "button": "at-x-b3"}]
     assert a["since"] == "New from 1 March 2025"
-    assert a["sources"][1]["checked"] == "checked undated"
+    assert a["sources"][1]["checked"] == "date missing"
+
+
+def test_an_undated_source_says_the_date_is_missing_not_checked_undated():
+    """Review 2026-12: "kontrollerad odaterad" read as if someone had checked it; it says "datum saknas"."""
+    timeline = branching()
+    sv = viewmodel.steps_view(timeline, SV, "at-x", author=False)
+    checked = [src["checked"] for p in sv["phases"] for s in p["steps"] for src in s["sources"]]
+    assert "datum saknas" in checked and not any("odaterad" in c for c in checked)
 
 
 def test_phase_navigation_counts_steps_in_both_languages():
