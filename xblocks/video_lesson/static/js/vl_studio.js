@@ -331,10 +331,11 @@
       if (self.runtime.notify) { self.runtime.notify("error", {title: s.notSaved, message: s.failed}); }
     });
   };
+  // Studio and the library editor close on "cancel"; hosts that stay open (the workbench) see the saved form again.
   E.cancel = function () {
-    if (this.runtime.notify) { this.runtime.notify("cancel", {}); return; }
     this.showErrors([]);
     this.fill(this.initial);
+    if (this.runtime.notify) { this.runtime.notify("cancel", {}); }
   };
 
   // Studio and the libraries v2 editor pass a jQuery-wrapped element (the v2 runtime keeps the handler URL
