@@ -127,7 +127,8 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
         dom = dom or self.dom_id("at")
         quiz_only = self.quiz_only if quiz_only is None else quiz_only
         context = viewmodel.learner_view(timeline, summary, translator.gettext, dom,
-                                         title=title or self.timeline_title(timeline), author=author, quiz_only=quiz_only)
+                                         title=title or self.timeline_title(timeline), author=author,
+                                         quiz_only=quiz_only)
         # The step list and the quizzes are the same for every learner: rendered once per content
         # version, language and block (the learner's progress and answers are applied by the JavaScript).
         shared = (version, translator.language, dom, author)
