@@ -70,7 +70,8 @@ test: system-deps $(addsuffix /.installed,$(addprefix .venv-,$(STACKS))) $(AXE) 
 	echo "make test: all stacks passed in $$(( $$(date +%s) - start )) s"
 
 # Each layer runs on its own so that an empty layer ("no tests ran", exit 5) fails the build.
-test-%: .venv-%/.installed $(AXE) media ## every layer on one stack (test-ulmo, test-verawood, test-willow)
+# A static pattern rule: make skips implicit-rule search for .PHONY targets, so a plain `test-%:` never ran.
+$(addprefix test-,$(STACKS)): test-%: .venv-%/.installed $(AXE) media ## every layer on one stack (test-ulmo, test-verawood, test-willow)
 	@set -e; for layer in $(LAYERS); do echo "== $$layer ($*: $$(.venv-$*/bin/python -c 'import sys, django, importlib.metadata as m; print("Python %d.%d, Django %s, XBlock %s" % (*sys.version_info[:2], django.get_version(), m.version("XBlock")))'))"; \
 	  BEMOTANDE_STACK=$* .venv-$*/bin/python -m pytest tests/$$layer $(PYTEST_ARGS); done
 

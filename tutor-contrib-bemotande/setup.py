@@ -25,6 +25,7 @@ def stage_course_tarball():
     source = os.environ.get("BEMOTANDE_COURSE_TARBALL") or os.path.join(
         os.path.dirname(HERE), "dist", "bemotande-course.tar.gz")
     if os.path.isfile(source):
+        os.makedirs(os.path.dirname(STAGED), exist_ok=True)  # git keeps no empty folder: a fresh clone has none
         shutil.copyfile(source, STAGED)
     elif not os.path.isfile(STAGED):
         raise SystemExit("tutor-contrib-bemotande: no course tarball at {}: run `make course` at the "
