@@ -143,7 +143,7 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
         context["init"] = {"state": summary, "preview": preview, "strings": viewmodel.strings(translator.gettext),
                            "quizOnly": quiz_only}
         context["init_id"] = dom + "-data"
-        return self.fragment("student_view.html", context, css=CSS, js=JS,
+        return self.fragment(None, rendering.page_markup(context), css=CSS, js=JS,
                              js_class="AsylumTimelineBlock", init={"data": context["init_id"]})
 
     # -- scoring (ScorableXBlockMixin) and completion --------------------------------------------

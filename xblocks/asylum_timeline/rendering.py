@@ -18,6 +18,7 @@ from collections import OrderedDict
 from html import escape
 
 from django.template import Context
+from django.utils.html import json_script
 
 from ..common.fragments import compiled_template
 
@@ -85,6 +86,11 @@ def _lang(lang):
 def steps_markup(view):
     """HTML of the step list from :func:`.viewmodel.steps_view`'s context (phase navigation and phases)."""
     t, lang = {k: escape(v) for k, v in view["t"].items()}, _lang(view["lang"])
+    memo = {"seen": f'<span class="at-seen-mark" hidden><span aria-hidden="true">✓</span><span class="at-sr">, '
+                    f'{t["seen"]}</span></span>',
+            "branch": f'<span class="at-branch"><span aria-hidden="true">◆ </span>{t["branch"]}</span>',
+            "chips": f'<ul class="at-chips" aria-label="{t["chips"]}">',
+            "main": f'<span class="at-sr"> ({t["main"]})</span>', "nothing": f'<p>{t["nothing"]}</p>'}
     out = ['<nav class="at-phasenav" aria-label="{}"><ol class="at-phasenav-list">'.format(t["phases"])]
     for phase in view["phases"]:
         out.append('<li><button type="button" class="at-phase-link" data-phase="{dom}"><span class="at-pl-n" '
@@ -98,81 +104,91 @@ def steps_markup(view):
                    '<span class="at-phase-n" aria-hidden="true">{n}</span> <span{lang}>{title}</span></h3>'
                    '<ol class="at-steps" aria-labelledby="{dom}">'.format(dom=phase["dom"], n=phase["n"], lang=lang,
                                                                           title=escape(phase["title"])))
-        out.extend(_step_markup(step, t, lang) for step in phase["steps"])
+        out.extend(_step_markup(step, t, lang, memo) for step in phase["steps"])
         out.append("</ol></li>")
     out.append("</ol>")
     return "".join(out)
 
 
-def _step_markup(s, t, lang):
-    title = escape(s["title"])
-    out = ['<li class="at-step" id="{dom}" value="{n}" data-step="{id}" data-actors="{actors}" data-paths="{paths}" '
-           'style="--c:{colour}"><div class="at-card"><h4 class="at-step-h"><button type="button" class="at-step-btn" '
-           'id="{button}" aria-expanded="false" aria-controls="{dom}-d"><span class="at-num" aria-hidden="true">{n}'
-           '</span><span class="at-step-title"{lang}>{title}</span><span class="at-seen-mark" hidden><span '
-           'aria-hidden="true">✓</span><span class="at-sr">, {seen}</span></span></button></h4>'.format(
-               dom=s["dom"], n=s["n"], id=escape(s["id"]), actors=escape(s["actors"]), paths=escape(s["paths"]),
-               colour=escape(s["colour"]), button=s["button"], lang=lang, title=title, seen=t["seen"])]
+def _step_markup(s, t, lang, memo):
+    """One step: its card (title, meta, actor chips) and, right after it, its details. ``memo`` holds the
+    markup of parts many steps share (an actor's chip, a source), written once per step list."""
+    d, title = s["dom"], escape(s["title"])
+    out = [f'<li class="at-step" id="{d}" value="{s["n"]}" data-step="{escape(s["id"])}" '
+           f'data-actors="{escape(s["actors"])}" data-paths="{escape(s["paths"])}" style="--c:{escape(s["colour"])}">'
+           f'<div class="at-card"><h4 class="at-step-h"><button type="button" class="at-step-btn" id="{s["button"]}" '
+           f'aria-expanded="false" aria-controls="{d}-d"><span class="at-num" aria-hidden="true">{s["n"]}</span>'
+           f'<span class="at-step-title"{lang}>{title}</span>{memo["seen"]}</button></h4>']
     meta = []
     if s["when"]:
-        meta.append('<span class="at-when"><span class="at-sr">{} </span><span{}>{}</span></span>'.format(
-            t["when"], lang, escape(s["when"])))
+        meta.append(f'<span class="at-when"><span class="at-sr">{t["when"]} </span><span{lang}>{escape(s["when"])}'
+                    '</span></span>')
     if s["since"]:
-        meta.append('<span class="at-badge">{}</span>'.format(escape(s["since"])))
+        meta.append(f'<span class="at-badge">{escape(s["since"])}</span>')
     if s["outcomes"]:
-        meta.append('<span class="at-branch"><span aria-hidden="true">◆ </span>{}</span>'.format(t["branch"]))
+        meta.append(memo["branch"])
     if meta:
         out.append('<p class="at-meta">{}</p>'.format(" ".join(meta)))
     if s["chips"]:
-        out.append('<ul class="at-chips" aria-label="{}">'.format(t["chips"]))
-        for chip in s["chips"]:
-            out.append('<li class="at-chip{main}" data-actor="{id}" style="--c:{colour}"><span{lang}>{name}</span>{sr}'
-                       '</li>'.format(main=" at-chip-main" if chip["main"] else "", id=escape(chip["id"]),
-                                      colour=escape(chip["colour"]), lang=lang, name=escape(chip["name"]),
-                                      sr='<span class="at-sr"> ({})</span>'.format(t["main"]) if chip["main"] else ""))
+        out.append(memo["chips"])
+        out.extend(_chip_markup(chip, t, lang, memo) for chip in s["chips"])
         out.append("</ul>")
     out.append("</div>")
-    out.append(_details_markup(s, t, lang, title))
+    out.append(_details_markup(s, t, lang, title, memo))
     out.append("</li>")
     return "".join(out)
 
 
-def _details_markup(s, t, lang, title):
+def _chip_markup(chip, t, lang, memo):
+    key = ("chip", chip["id"], chip["colour"], chip["name"], chip["main"])
+    if key not in memo:
+        main = chip["main"]
+        memo[key] = (f'<li class="at-chip{" at-chip-main" if main else ""}" data-actor="{escape(chip["id"])}" '
+                     f'style="--c:{escape(chip["colour"])}"><span{lang}>{escape(chip["name"])}</span>'
+                     f'{memo["main"] if main else ""}</li>')
+    return memo[key]
+
+
+def _source_markup(src, t, lang, memo):
+    key = ("source", src["title"], src["href"], src["checked"])
+    if key not in memo:
+        text = f"<span{lang}>{escape(src['title'])}</span>"
+        if src["href"]:
+            text = (f'<a href="{escape(src["href"])}" target="_blank" rel="noopener noreferrer">{text}'
+                    f'<span class="at-sr"> {t["new_tab"]}</span></a>')
+        checked = f' <span class="at-checked">({escape(src["checked"])})</span>' if src["checked"] else ""
+        memo[key] = f"<li>{text}{checked}</li>"
+    return memo[key]
+
+
+def _details_markup(s, t, lang, title, memo):
     d = s["dom"]
-    out = ['<div class="at-details" id="{d}-d" role="region" aria-labelledby="{b}" hidden>'
-           '<fieldset class="at-persp"><legend>{persp}</legend>'
-           '<span class="at-radio"><input type="radio" id="{d}-pa" name="{d}-p" value="authority" checked>'
-           '<label for="{d}-pa">{auth}</label></span>'
-           '<span class="at-radio"><input type="radio" id="{d}-ps" name="{d}-p" value="seeker">'
-           '<label for="{d}-ps">{seeker}</label></span></fieldset>'.format(
-               d=d, b=s["button"], persp=t["perspective"], auth=t["authority"], seeker=t["seeker"])]
-    for view, heading, html in (("authority", t["authority_h"], s["description"]),
-                                ("seeker", t["seeker_h"], s["seeker"])):
-        out.append('<div class="at-view at-view-{}"><h5>{}</h5><div class="at-text"{}>{}</div></div>'.format(
-            view, heading, lang, html or "<p>{}</p>".format(t["nothing"])))  # html: sanitised in viewmodel
+    out = [f'<div class="at-details" id="{d}-d" role="region" aria-labelledby="{s["button"]}" hidden>'
+           f'<fieldset class="at-persp"><legend>{t["perspective"]}</legend><span class="at-radio"><input type="radio" '
+           f'id="{d}-pa" name="{d}-p" value="authority" checked><label for="{d}-pa">{t["authority"]}</label></span>'
+           f'<span class="at-radio"><input type="radio" id="{d}-ps" name="{d}-p" value="seeker"><label for="{d}-ps">'
+           f'{t["seeker"]}</label></span></fieldset>'
+           # description, seeker: author HTML sanitised in viewmodel
+           f'<div class="at-view at-view-authority"><h5>{t["authority_h"]}</h5><div class="at-text"{lang}>'
+           f'{s["description"] or memo["nothing"]}</div></div>'
+           f'<div class="at-view at-view-seeker"><h5>{t["seeker_h"]}</h5><div class="at-text"{lang}>'
+           f'{s["seeker"] or memo["nothing"]}</div></div>']
     if s["outcomes"]:
-        out.append('<h5>{}</h5><ul class="at-outcomes">'.format(t["outcomes"]))
+        out.append(f'<h5>{t["outcomes"]}</h5><ul class="at-outcomes">')
         for o in s["outcomes"]:
             label = escape(o["label"]) + ": " if o["label"] else ""
-            out.append('<li><button type="button" class="at-goto" data-target="{}"><span{}>{}{}</span>'
-                       '<span class="at-sr"> ({})</span></button></li>'.format(
-                           o["button"], lang, label, escape(o["title"]), t["go"]))
+            out.append(f'<li><button type="button" class="at-goto" data-target="{o["button"]}"><span{lang}>{label}'
+                       f'{escape(o["title"])}</span><span class="at-sr"> ({t["go"]})</span></button></li>')
         out.append("</ul>")
     if s["sources"]:
-        out.append('<h5>{}</h5><ul class="at-sources">'.format(t["sources"]))
-        for src in s["sources"]:
-            text = "<span{}>{}</span>".format(lang, escape(src["title"]))
-            if src["href"]:
-                text = ('<a href="{}" target="_blank" rel="noopener noreferrer">{}<span class="at-sr"> {}</span>'
-                        '</a>').format(escape(src["href"]), text, t["new_tab"])
-            checked = ' <span class="at-checked">({})</span>'.format(escape(src["checked"])) if src["checked"] else ""
-            out.append("<li>{}{}</li>".format(text, checked))
+        out.append(f'<h5>{t["sources"]}</h5><ul class="at-sources">')
+        out.extend(_source_markup(src, t, lang, memo) for src in s["sources"])
         out.append("</ul>")
     if s["review"]:
-        out.append('<div class="at-review" role="note"><p class="at-review-h">{}</p><div{}>{}</div></div>'.format(
-            t["review"], lang, s["review"]))
-    out.append('<button type="button" class="at-close">{}<span class="at-sr">: {}</span></button></div>'.format(
-        t["close"], title))
+        out.append(f'<div class="at-review" role="note"><p class="at-review-h">{t["review"]}</p><div{lang}>'
+                   f'{s["review"]}</div></div>')
+    out.append(f'<button type="button" class="at-close">{t["close"]}<span class="at-sr">: {title}</span></button>'
+               '</div>')
     return "".join(out)
 
 
@@ -220,6 +236,54 @@ def quizzes_markup(view):
         out.append('<div class="at-actions"><button type="button" class="at-submit">{}</button></div>'
                    '<p class="at-q-status" role="status"></p></section>'.format(t["check"]))
     out.append("</div>")
+    return "".join(out)
+
+
+def _options(items, label, lang):
+    return "".join(f'<option value="{escape(x["id"])}"{lang}>{escape(x[label])}</option>' for x in items)
+
+
+def page_markup(c):
+    """HTML of the whole learner view from :func:`.viewmodel.learner_view`'s context plus ``steps_html``,
+    ``quizzes_html`` (from :func:`shared_markup`), ``init`` and ``init_id``: the same markup the Django template
+    ``student_view.html`` wrote, without the template engine's copies of the large step list."""
+    t, lang, d = {k: escape(v) for k, v in c["t"].items()}, _lang(c["lang"]), escape(c["id"])
+    out = [json_script(c["init"], c["init_id"]),
+           f'\n<div class="at-block" id="{d}" data-layout="stepper" data-perspective="authority">\n'
+           f'  <h2 class="at-title" id="{d}-title"{lang}>{escape(c["title"])}</h2>\n  ']
+    if c["reviewed"]:
+        out.append(f'<p class="at-reviewed">{escape(c["reviewed"])}</p>')
+    out.append("\n  ")
+    if c["review"]:  # author HTML sanitised in viewmodel
+        out.append(f'<div class="at-review" role="note"><p class="at-review-h">{t["review"]}</p><div{lang}>'
+                   f'{c["review"]}</div></div>')
+    out.append("\n  ")
+    if not c["quiz_only"]:
+        paths = ""
+        if c["paths"]:
+            paths = (f'\n      <div class="at-field">\n        <label for="{d}-path">{t["path"]}</label>\n'
+                     f'        <select id="{d}-path" class="at-f-path">\n'
+                     f'          <option value="">{t["all_paths"]}</option>\n'
+                     f'          {_options(c["paths"], "title", lang)}\n        </select>\n      </div>\n      ')
+        out.append(
+            f'\n  <div class="at-explore">\n    <fieldset class="at-tools">\n      <legend>{t["tools"]}</legend>\n'
+            f'      <div class="at-field">\n        <label for="{d}-actor">{t["actor"]}</label>\n'
+            f'        <select id="{d}-actor" class="at-f-actor">\n'
+            f'          <option value="">{t["all_actors"]}</option>\n'
+            f'          {_options(c["actors"], "name", lang)}\n        </select>\n      </div>\n      {paths}\n'
+            f'      <div class="at-field at-check">\n'
+            f'        <input type="checkbox" id="{d}-only" class="at-f-only">\n'
+            f'        <label for="{d}-only">{t["only"]}</label>\n      </div>\n    </fieldset>\n'
+            f'    <p class="at-status" role="status"></p>\n    <div class="at-progress">\n'
+            f'      <label for="{d}-prog">{t["progress"]}</label>\n'
+            f'      <progress id="{d}-prog" max="{escape(str(c["total"] or 1))}" value="{escape(str(c["seen"]))}">'
+            f'</progress>\n      <span class="at-progress-text">{escape(c["progress_text"])}</span>\n    </div>\n'
+            f'    <p class="at-hint">{t["hint"]}</p>\n    ')
+        out.append(c["steps_html"])
+        out.append("\n  </div>\n  ")
+    out.append("\n  ")
+    out.append(c["quizzes_html"])
+    out.append("\n</div>\n")
     return "".join(out)
 
 

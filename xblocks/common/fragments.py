@@ -39,11 +39,12 @@ def render_template(block_dir, template, context):
 def build_fragment(block_dir, template, context, css=(), js=(), js_class=None, init=None, client_key=None):
     """Return a :class:`Fragment` for a view.
 
+    ``template`` None means ``context`` is the view's finished HTML (written and escaped by the caller).
     ``css`` and ``js`` are paths relative to ``block_dir`` (inlined, so the block works in any
     runtime with no extra URL routes); ``init`` is the JSON-serialisable data passed to the
     JavaScript initialiser ``js_class``, plus ``client_key`` as ``init["client"]`` where given.
     """
-    frag = Fragment(render_template(block_dir, template, context))
+    frag = Fragment(context if template is None else render_template(block_dir, template, context))
     for path in css:
         frag.add_css(read_resource(block_dir, path))
     for path in js:

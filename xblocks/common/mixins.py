@@ -18,6 +18,6 @@ class BlockHelpersMixin:
         return dom_id(self, prefix)
 
     def fragment(self, template, context, css=(), js=(), js_class=None, init=None):
-        """Build a view's fragment from this block's template, CSS and JS."""
+        """Build a view's fragment from this block's template (None: ``context`` is the finished HTML), CSS and JS."""
         return build_fragment(self.BLOCK_DIR, template, context, css=css, js=js,
                               js_class=js_class, init=init, client_key=client_key(self))

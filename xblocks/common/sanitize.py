@@ -1,5 +1,6 @@
 """Author HTML sanitised against an allow-list (tags, attributes, URL schemes)."""
 import functools
+import re
 from urllib.parse import urlsplit
 
 import nh3
@@ -23,8 +24,52 @@ def sanitize_html(html, tags=ALLOWED_TAGS, attributes=None):
     replace the whole course page. Script and style elements are removed with their content.
     """
     if tags is ALLOWED_TAGS and attributes is None:
+        if html and is_plain_markup(html):
+            return html
         return _default_cleaner().clean(html or "")
     return _cleaner(tags, attributes).clean(html or "")
+
+
+#: The bare tags of plain author text (see :func:`is_plain_markup`).
+_PLAIN_TAG = re.compile(r"</?(?:p|em|strong|ul|ol|li)>")
+#: Text directly inside a list (the parser keeps it, but it is not plain author text).
+_PLAIN_LIST_TEXT = re.compile(r"(?:<[uo]l>|</li>)[ \t\n]*[^ \t\n<]")
+
+
+def _plain_grammar():
+    """The tags alone (text removed) of plain author text, as a regular expression: emphasis nested at most
+    three deep, paragraphs of text and emphasis, lists (in lists up to two deep) of items. Nothing that makes
+    the HTML parser imply an end tag (a ``p`` or a list inside ``p``, an ``li`` outside a list) or move a node."""
+    inline = "(?!)"
+    for _ in range(3):
+        inline = "<em>(?:{0})*+</em>|<strong>(?:{0})*+</strong>".format(inline)
+    para = "<p>(?:{})*+</p>".format(inline)
+    lists = "(?!)"
+    for _ in range(2):
+        item = "<li>(?:{}|{}|{})*+</li>".format(inline, para, lists)
+        lists = "<ul>(?:{0})*+</ul>|<ol>(?:{0})*+</ol>".format(item)
+    return re.compile("(?:{}|{}|{})*+".format(inline, para, lists))
+
+
+_PLAIN_TAGS = _plain_grammar()
+
+
+def is_plain_markup(html):
+    """True when ``html`` is text and well-nested bare ``p em strong ul ol li`` tags only (the usual author
+    text), which the cleaner gives back exactly as it is: cleaning it is then skipped. Such a text has no
+    attribute, URL, entity, comment or other tag, so it is safe as it stands; ``tests/unit/test_sanitize_plain.py``
+    checks that the cleaner returns these texts unchanged and refuses what is not plain."""
+    # No entity, and nothing the parser or serialiser would change: NUL, CR and the other control characters,
+    # U+00A0 (written back as &nbsp;), other separators, lone surrogates (str.isprintable: none of Unicode's
+    # "Other" and "Separator" categories but the space; newlines and tabs are fine).
+    if "&" in html or not html.replace("\n", " ").replace("\t", " ").isprintable():
+        return False
+    if _PLAIN_LIST_TEXT.search(html):
+        return False
+    tags = _PLAIN_TAG.findall(html)
+    # Every < and > belongs to one of these tags (none in the text), and the tags nest as the parser keeps them.
+    return (html.count("<") == len(tags) == html.count(">")
+            and _PLAIN_TAGS.fullmatch("".join(tags)) is not None)
 
 
 def _cleaner(tags, attributes):
