@@ -65,18 +65,26 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
     def uses_default_content(self):
         return not read_field(self, "timeline_data")
 
+    def stored_content(self):
+        """(stored timeline data made safe, its version); (None, the default content's version) when empty.
+        Read once per view: the data is copied by ``read_field`` and hashed for the version."""
+        data = read_field(self, "timeline_data")
+        if not data:
+            return None, content.default_version()
+        return data, rendering.content_key(data)
+
     def content_version(self):
         """A key that changes whenever the content does (cache key for models and markup)."""
-        if self.uses_default_content():
-            return content.default_version()
-        return rendering.content_key(read_field(self, "timeline_data"))
+        return self.stored_content()[1]
 
-    def load_timeline(self):
-        """The content as a model (shared, read-only): the stored timeline, else the default content."""
-        if self.uses_default_content():
+    def load_timeline(self, stored=None):
+        """The content as a model (shared, read-only): the stored timeline, else the default content.
+        ``stored``: :meth:`stored_content`'s answer, when the caller has it already."""
+        data, version = stored or self.stored_content()
+        if data is None:
             return content.default_timeline()
         try:
-            return rendering.stored_timeline(read_field(self, "timeline_data"), self.content_version())
+            return rendering.stored_timeline(data, version)
         except ContentError:
             # Stored content no version of ours wrote: show an empty timeline (Studio's validation and
             # the editor still open, so an author can repair it) rather than fail for every learner.
@@ -85,7 +93,7 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
 
     def timeline_title(self, timeline):
         """The block's display name; the default content brings its own when none was set."""
-        if not self.fields["display_name"].is_set_on(self) and timeline.display_name:
+        if timeline.display_name and not self.fields["display_name"].is_set_on(self):  # (is_set_on may ask storage)
             return timeline.display_name
         name = read_field(self, "display_name")
         return self.translator().gettext(name) if name else ""
@@ -113,9 +121,10 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
         return self._learner_fragment(author=True)
 
     def _learner_fragment(self, author):
-        timeline = self.load_timeline()
+        stored = self.stored_content()
+        timeline = self.load_timeline(stored)
         summary = progress.summary(self.read_state(), timeline, self.quiz_only)
-        return self.learner_fragment(timeline, summary, author=author, preview=author, version=self.content_version())
+        return self.learner_fragment(timeline, summary, author=author, preview=author, version=stored[1])
 
     def learner_fragment(self, timeline, summary, author=False, preview=False, dom=None, title=None,
                          quiz_only=None, version=None):

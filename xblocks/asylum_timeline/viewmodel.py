@@ -105,7 +105,7 @@ def _step_view(step, number, dom, ctx):
         if target is not None:
             outcomes.append({"label": outcome.label, "title": target[1].title,
                              "button": "{}-b{}".format(dom, target[0])})
-    sources = [{"title": s.title or s.href, "href": s.href if is_safe_url(s.href) else "",
+    sources = [{"title": s.title or s.href, "href": ctx["href"](s.href),
                 "checked": ctx["checked"](s.checked) if s.checked else ""} for s in step.sources]
     return {
         "id": step.id, "n": number, "dom": "{}-s{}".format(dom, number), "button": "{}-b{}".format(dom, number),
@@ -143,8 +143,14 @@ def steps_view(timeline, gettext, dom, author=False, ngettext=None):
             else:
                 dates[value] = gettext(N_("checked {date}")).format(date=format_date(value, gettext))
         return dates[value]
+    hrefs = {}
+
+    def href(value):  # many steps cite the same page: check each address once
+        if value not in hrefs:
+            hrefs[value] = value if is_safe_url(value) else ""
+        return hrefs[value]
     ctx = {"gettext": gettext, "actors": actors, "chips": chips, "targets": targets, "author": author,
-           "checked": checked}
+           "checked": checked, "href": href}
     phases, number = [], 0
     for index, phase in enumerate(timeline.phases, 1):
         steps = []

@@ -103,9 +103,12 @@ def _default_cleaner():
     return _cleaner(ALLOWED_TAGS, None)
 
 
+_URL_BAD = re.compile("[\r\n\t\x00 ]")
+
+
 def is_safe_url(url, schemes=("http", "https"), allow_relative=False):
     """True when ``url`` uses one of ``schemes`` (or, if allowed, is a relative/static path)."""
-    if not isinstance(url, str) or not url.strip() or any(c in url for c in "\r\n\t\x00 "):
+    if not isinstance(url, str) or not url.strip() or _URL_BAD.search(url):
         return False
     parts = urlsplit(url.strip())
     if parts.scheme:
