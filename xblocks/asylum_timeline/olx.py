@@ -115,9 +115,9 @@ class _Reader:
         value = self.attr(element, name)
         if not value:
             return default
-        if not value.isdigit():
-            raise self.error(N_("“{name}” must be a whole number"), element, attribute=name, name=name)
-        return int(value)
+        if value.isdecimal() and len(value) <= 4300:  # not isdigit(): int("²") fails, as do over 4300 digits
+            return int(value)
+        raise self.error(N_("“{name}” must be a whole number"), element, attribute=name, name=name)
 
     @staticmethod
     def refs(element, name):

@@ -94,6 +94,18 @@ def draft_timeline(data):
     return timeline
 
 
+def editor_data(timeline):
+    """The draft the editor's form edits: :meth:`Timeline.to_dict` with ``max_attempts`` as its digits.
+
+    Every list and object the form indexes is present (``to_dict`` writes them all). The number travels
+    as text because a JavaScript number turns 10**21 into "1e+21" and 2**53 + 1 into 2**53: the form
+    could then neither show it as the OLX wrote it nor send it back (``from_dict`` reads digit strings).
+    """
+    data = timeline.to_dict()
+    data["max_attempts"] = str(timeline.max_attempts)
+    return data
+
+
 def _normalise_rich(timeline):
     """Textareas may hold HTML such as ``<br>``: store it as well-formed XHTML."""
     timeline.review = olx.normalise_fragment(timeline.review)
@@ -133,7 +145,7 @@ class StudioMixin:
         # never in the init arguments: runtimes put those in a <script> with plain json.dumps.
         init = {"draft": dom + "-draft", "usesDefault": self.uses_default_content(), "quizOnly": self.quiz_only,
                 "weight": self.weight, "strings": editor_strings(translator.gettext)}
-        context = {"id": dom, "t": init["strings"], "draft": timeline.to_dict(), "draft_id": init["draft"]}
+        context = {"id": dom, "t": init["strings"], "draft": editor_data(timeline), "draft_id": init["draft"]}
         return self.fragment("studio_view.html", context, css=STUDIO_CSS, js=STUDIO_JS,
                              js_class="AsylumTimelineEditor", init=init)
 
@@ -196,6 +208,6 @@ class StudioMixin:
         except ContentRejected as exc:
             return {"errors": [describe_error(e, gettext) for e in exc.errors]}
         if "olx" in data:
-            return {"timeline": timeline.to_dict(),
+            return {"timeline": editor_data(timeline),
                     "errors": [describe_error(e, gettext) for e in validate(timeline)]}
         return {"olx": olx.to_string(timeline)}

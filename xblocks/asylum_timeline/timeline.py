@@ -208,8 +208,8 @@ def _whole_number(value, location):
     """``max_attempts`` from plain data: a whole number (or its digits as text); absent = the default."""
     if value is None or value == "":
         return DEFAULT_MAX_ATTEMPTS
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+    if isinstance(value, str) and value.strip().isdecimal() and len(value.strip()) <= 4300:
+        return int(value.strip())  # not isdigit(): int("²") fails, as do more than 4300 digits
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     raise ContentError(N_("must be a whole number"), location="{} @max_attempts".format(location))

@@ -119,7 +119,8 @@ function AsylumTimelineEditor(runtime, element, init) {
     if (name === tab) { go(); return; }
     var request = name === "olx" ? {timeline: clean(draft)} : {olx: olx.value};
     AT.post(url("studio_convert"), request).then(function (reply) {
-      if (name === "form" && !reply.timeline) {
+      // A draft the server cannot read answers {errors} without olx: stay on the form and show them.
+      if (name === "form" ? !reply.timeline : typeof reply.olx !== "string") {
         showErrors(reply.errors, true);
         return;
       }
