@@ -23,11 +23,14 @@ ACCEPTED = [
     # ... and 2**53 + 1 as 2**53: the form changed the number without anyone touching it.
     ('<asylum_timeline><quiz max_attempts="9007199254740993"/></asylum_timeline>',
      "quizrules.max_attempts", "9007199254740993"),
-    # Empty lists, absent attributes, a phase without steps, a quiz without steps, bare rows. (The step has a
-    # title: an empty one gives the preview's step button no name, an axe finding in the learner view.)
+    # Empty lists, absent attributes, a phase without steps, a quiz without steps, bare rows.
     ("<asylum_timeline><actor/><path/><phase/><phase title='Fas'><step><title>S</title><source/><outcome/></step>"
      "</phase>"
      "<quiz><match/><order steps=''/></quiz><review/></asylum_timeline>", "phase.1.title", "Fas"),
+    # A step with an empty title parses (it is not publishable): the preview still names its button
+    # ("Step 1"), so axe finds no nameless button.
+    ("<asylum_timeline><phase title='Fas'><step><title/></step></phase></asylum_timeline>",
+     "phase.0.title", "Fas"),
 ]
 
 
@@ -39,7 +42,8 @@ def feed_olx(page, editor, text):
     editor.locator("[data-tab='form']").click()
 
 
-@pytest.mark.parametrize("olx, key, shown", ACCEPTED, ids=["huge-attempts", "unsafe-attempts", "empty-rows"])
+@pytest.mark.parametrize("olx, key, shown", ACCEPTED,
+                         ids=["huge-attempts", "unsafe-attempts", "empty-rows", "empty-title"])
 def test_accepted_olx_opens_in_the_form_and_comes_back(page, workbench_url, olx, key, shown):
     editor = open_editor(page, workbench_url, student="odd-olx-" + key)
     feed_olx(page, editor, olx)

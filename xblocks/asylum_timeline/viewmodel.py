@@ -97,19 +97,25 @@ def _html(markup):
     return sanitize_html(markup) if markup else ""
 
 
+def _step_title(step, number, gettext):
+    """A step's title; one without a title (it parses, but is not publishable) still gets an accessible name."""
+    return step.title or gettext(N_("Step {n}")).format(n=number)
+
+
 def _step_view(step, number, dom, ctx):
     actors, chips = ctx["actors"], ctx["chips"]
     outcomes = []
     for outcome in step.outcomes:
         target = ctx["targets"].get(outcome.to)
         if target is not None:
-            outcomes.append({"label": outcome.label, "title": target[1].title,
+            outcomes.append({"label": outcome.label, "title": _step_title(target[1], target[0], ctx["gettext"]),
                              "button": "{}-b{}".format(dom, target[0])})
     sources = [{"title": s.title or s.href, "href": ctx["href"](s.href),
                 "checked": ctx["checked"](s.checked) if s.checked else ""} for s in step.sources]
     return {
         "id": step.id, "n": number, "dom": "{}-s{}".format(dom, number), "button": "{}-b{}".format(dom, number),
-        "title": step.title, "when": step.when, "actors": " ".join(step.actors), "paths": " ".join(step.paths),
+        "title": _step_title(step, number, ctx["gettext"]), "when": step.when, "actors": " ".join(step.actors),
+        "paths": " ".join(step.paths),
         "chips": [dict(chips[a], main=i == 0) for i, a in enumerate(step.actors) if a in chips],
         "since": ctx["gettext"](N_("New from {date}")).format(date=format_date(step.since, ctx["gettext"]))
         if step.since else "",
@@ -191,7 +197,7 @@ def quiz_views(timeline, dom, gettext):
         qdom = "{}-q{}".format(dom, index + 1)
         known = [s for s in quiz.steps if s in steps]
         order = initial_order(known, quiz_id) if quiz.kind == "order" else known
-        items = [{"id": s, "title": steps[s].title, "n": i, "select": "{}-i{}".format(qdom, i)}
+        items = [{"id": s, "title": steps[s].title or s, "n": i, "select": "{}-i{}".format(qdom, i)}
                  for i, s in enumerate(order, 1)]
         views.append({"id": quiz_id, "kind": quiz.kind, "dom": qdom, "prompt": quiz.prompt, "items": items,
                       "options": options, "number": index + 1})
