@@ -119,7 +119,10 @@ def test_olx_tab_is_validated_and_feeds_the_form(page, workbench_url):
     expect(text).not_to_have_value("")
     olx = text.input_value()
     assert olx.startswith("<asylum_timeline") and 'id="godman"' in olx
-    text.fill(olx.replace("<quiz>", "<quiz><sortera steps='x'/>"))
+    # Another test of the session may have saved quiz settings on this scenario (<quiz max_attempts=...>).
+    broken = re.sub(r"<quiz\b[^>]*>", lambda m: m.group(0) + "<sortera steps='x'/>", olx, count=1)
+    assert broken != olx
+    text.fill(broken)
     editor.locator(".ats-olx-check").click()
     expect(editor.locator(".ats-errors")).to_contain_text("okänt element <sortera>")
     assert axe_violations(page, EDITOR) == []
