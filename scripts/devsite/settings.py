@@ -43,9 +43,9 @@ WORKBENCH["services"] = dict(WORKBENCH.get("services", {}),
                              studio_user_permissions="devsite.permissions.WorkbenchStudioPermissions")
 
 # BEMOTANDE_STORE=lms keeps learner state as the LMS does: one document per learner and block, read
-# when a request starts and written whole when it ends (tests/integration/lms_store.py), so that
+# when a request starts and written whole when it ends (scripts/devsite/lms_store.py), so that
 # overlapping requests lose writes as they would in production. BEMOTANDE_STORE_DELAY (seconds)
-# stands in for the rest of an LMS request before the write. Needs the repository on the path.
+# stands in for the rest of an LMS request before the write.
 if os.environ.get("BEMOTANDE_STORE") == "lms":
     WORKBENCH = dict(WORKBENCH, services=dict(WORKBENCH.get("services", {}),
-                                              **{"field-data": "tests.integration.lms_store.LmsLikeFieldData"}))
+                                              **{"field-data": "devsite.lms_store.LmsLikeFieldData"}))

@@ -49,7 +49,8 @@ def page(page):
 
 
 def axe_violations(page, selector):
-    """Run axe-core (WCAG 2.1 A/AA) on the element ``selector``; returns readable violations."""
+    """Run axe-core (WCAG 2.1 A/AA) on the element ``selector`` of ``page`` (a Page or a Frame, e.g. a
+    block inside a host's iframe); returns readable violations."""
     assert os.path.exists(AXE), "axe-core missing: make test installs it with npm"
     if not page.evaluate("() => !!window.axe"):
         page.add_script_tag(path=AXE)

@@ -23,7 +23,7 @@ PAIRS = [("video_lesson", 200 if _FULL else 20), ("asylum_timeline", 68 if _FULL
 
 @pytest.fixture(scope="module")
 def lms_site_url():
-    """A demo site whose learner state behaves like the LMS's (tests/integration/lms_store.py)."""
+    """A demo site whose learner state behaves like the LMS's (scripts/devsite/lms_store.py)."""
     process, url = server.start(env={"BEMOTANDE_STORE": "lms", "BEMOTANDE_STORE_DELAY": "0.04"})
     yield url
     process.terminate()

@@ -5,7 +5,7 @@ import json
 from webob import Request
 from workbench.runtime import WorkbenchRuntime
 
-from .lms_store import LmsLikeFieldData
+from devsite.lms_store import LmsLikeFieldData
 
 _USERS = itertools.count(1)
 
@@ -13,7 +13,7 @@ _USERS = itertools.count(1)
 class BlockHarness:
     """Creates blocks from OLX for a learner and records what they publish.
 
-    ``store="lms"`` keeps learner state as the LMS does (:mod:`.lms_store`: one document per
+    ``store="lms"`` keeps learner state as the LMS does (:mod:`devsite.lms_store`: one document per
     learner and block, read when a request starts, written whole when it ends); every
     :meth:`runtime` is then one request.
     """

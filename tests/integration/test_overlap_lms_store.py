@@ -1,7 +1,7 @@
 """Overlapping requests of one learner under a store that behaves like the LMS's (issue 9 §2).
 
 The LMS keeps a block's learner state as one JSON document per learner and block, read when a
-request starts and written whole when it ends (:mod:`tests.integration.lms_store`). These tests
+request starts and written whole when it ends (:mod:`devsite.lms_store`). These tests
 document what that means for our handlers: two requests that overlap lose the first one's
 acknowledged write, whichever handlers they are; the same two requests one after the other lose
 nothing. The page therefore sends one request at a time per block (``BemotandeHttp.queue``), which

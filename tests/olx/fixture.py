@@ -55,3 +55,14 @@ def write_course(root, changes=None, remove=()):
         with open(full, "wb") as handle:
             handle.write(data)
     return str(root)
+
+
+def read_tree(root):
+    """Every file under ``root``: {relative path: bytes}."""
+    out = {}
+    for folder, _dirs, names in os.walk(root):
+        for name in names:
+            path = os.path.join(folder, name)
+            with open(path, "rb") as handle:
+                out[os.path.relpath(path, root)] = handle.read()
+    return out

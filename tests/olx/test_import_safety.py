@@ -13,17 +13,7 @@ from coursetools import tarball
 from coursetools.tarball import UnsafeArchive, read_archive
 from import_course import import_archive, main
 
-from .fixture import FILES, write_course
-
-
-def _tree(root):
-    out = {}
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            path = os.path.join(folder, name)
-            with open(path, "rb") as handle:
-                out[os.path.relpath(path, root)] = handle.read()
-    return out
+from .fixture import FILES, read_tree, write_course
 
 
 def _archive(path, extra=(), mode="w:gz"):
@@ -49,7 +39,7 @@ def _archive(path, extra=(), mode="w:gz"):
 def existing(tmp_path):
     """A course folder already in place (with a source-only file), and its contents."""
     target = write_course(tmp_path / "course_export")
-    return target, _tree(target)
+    return target, read_tree(target)
 
 
 BAD = {
@@ -68,7 +58,7 @@ def test_a_bad_archive_is_refused_and_the_course_is_untouched(tmp_path, existing
     with pytest.raises(UnsafeArchive) as refused:
         import_archive(archive, target)
     assert str(refused.value)  # a clear reason
-    assert _tree(target) == before
+    assert read_tree(target) == before
     assert sorted(os.listdir(tmp_path)) == ["bad.tar", "course_export"]  # no staging folder left behind
 
 
@@ -79,7 +69,7 @@ def test_a_compression_bomb_is_refused_before_it_is_written(tmp_path, existing, 
     assert os.path.getsize(archive) < 64 * 1024
     with pytest.raises(UnsafeArchive, match="times its size"):
         import_archive(archive, target)
-    assert _tree(target) == before
+    assert read_tree(target) == before
 
 
 def test_the_total_size_is_capped(tmp_path, existing, monkeypatch):
@@ -90,7 +80,7 @@ def test_the_total_size_is_capped(tmp_path, existing, monkeypatch):
         read_archive(archive)
     with pytest.raises(SystemExit, match="unchanged"):
         main([archive, "--target", target])
-    assert _tree(target) == before
+    assert read_tree(target) == before
 
 
 def test_a_failure_while_writing_leaves_the_old_course(tmp_path, existing, monkeypatch):
@@ -107,7 +97,7 @@ def test_a_failure_while_writing_leaves_the_old_course(tmp_path, existing, monke
     monkeypatch.setattr(import_course.os, "makedirs", broken)
     with pytest.raises(OSError):
         import_archive(archive, target)
-    assert _tree(target) == before
+    assert read_tree(target) == before
 
 
 def test_a_good_archive_replaces_the_course_and_keeps_source_only_files(tmp_path, existing):
@@ -116,7 +106,7 @@ def test_a_good_archive_replaces_the_course_and_keeps_source_only_files(tmp_path
         handle.write("<gone/>")
     archive = _archive(tmp_path / "ok.tar.gz", [("course/static/new.png", b"new")])
     written = import_archive(archive, target)
-    after = _tree(target)
+    after = read_tree(target)
     assert "stale.xml" not in after and after["static/new.png"] == b"new"
     assert "manuscripts/01-x.md" in after and "manuscripts/01-x.md" not in written
     assert sorted(os.listdir(tmp_path)) == ["course_export", "ok.tar.gz"]

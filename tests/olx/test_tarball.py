@@ -8,17 +8,7 @@ from build_course import build, package_files
 from coursetools.tarball import UnsafeArchive, read_archive
 from import_course import import_archive
 
-from .fixture import write_course
-
-
-def _tree(root):
-    out = {}
-    for folder, _dirs, names in os.walk(root):
-        for name in names:
-            path = os.path.join(folder, name)
-            with open(path, "rb") as handle:
-                out[os.path.relpath(path, root)] = handle.read()
-    return out
+from .fixture import read_tree, write_course
 
 
 def test_tarball_layout_and_metadata(tmp_path):
@@ -70,7 +60,7 @@ def test_import_normalises_a_studio_style_export(tmp_path):
                              '<p>Hej <b>du</b> <i>där</i></p></problem>'})
     archive = str(tmp_path / "studio.tar.gz")
     with tarfile.open(archive, "w:gz") as tar:
-        for relative, data in sorted(_tree(source).items()):
+        for relative, data in sorted(read_tree(source).items()):
             info = tarfile.TarInfo("course.abc123/" + relative)
             info.size = len(data)
             tar.addfile(info, io.BytesIO(data))

@@ -4,7 +4,6 @@ import itertools
 import os
 import time
 
-from ..conftest import AXE, WCAG_TAGS
 
 _ids = itertools.count()
 # The timeline's editing sandbox scenario (asylum_timeline.5) exists with this switch (see its Studio tests).
@@ -37,17 +36,6 @@ def state(page):
 
 def notified(page, name):
     return [n["data"] for n in state(page)["notifications"] if n["name"] == name]
-
-
-def axe_in(frame, selector):
-    """axe-core (WCAG 2.1 A/AA) on ``selector`` inside ``frame`` (a Page or a Frame)."""
-    if not frame.evaluate("() => !!window.axe"):
-        frame.add_script_tag(path=AXE)
-    result = frame.evaluate(
-        """([sel, tags]) => axe.run(document.querySelector(sel), {runOnly: {type: 'tag', values: tags}})""",
-        [selector, WCAG_TAGS])
-    return ["{}: {} ({})".format(v["id"], v["help"], [n["target"] for n in v["nodes"]][:5])
-            for v in result["violations"]]
 
 
 def take_expected_400(page, handler):

@@ -4,7 +4,8 @@ notify protocol; handler calls use the element the runtime handed over (a jQuery
 import pytest
 from playwright.sync_api import expect
 
-from .helpers import axe_in, frame_of, host_url, notified, state, take_expected_400, who
+from ..conftest import axe_violations
+from .helpers import frame_of, host_url, notified, state, take_expected_400, who
 
 pytestmark = [pytest.mark.browser_context_args(locale="sv-SE", viewport={"width": 1280, "height": 900})]
 # block -> (scenario it edits, editor root, save button, cancel button)
@@ -50,7 +51,7 @@ def test_editor_saves_through_the_host(page, workbench_url, host, block):
         assert state(page)["customButtons"] is True and state(page)["closeShown"] is False
     else:  # the v2 runtime handed a jQuery object that carries the handler URL
         assert where.evaluate("() => window.hostPassedJquery") is True
-    assert axe_in(where, root) == []
+    assert axe_violations(where, root) == []
     where.locator(save).click()
     page.wait_for_function("() => window.hostState.closedBy === 'saved'")
     starts = [n for n in notified(page, "save") if n.get("state") == "start"]
@@ -73,7 +74,7 @@ def test_refused_save_notifies_a_translated_error_and_stays_open(page, workbench
         expect(page.locator("[data-host-alert]")).to_contain_text(error["message"])
     assert state(page)["open"] is True and [n.get("state") for n in notified(page, "save")] == ["start"]
     take_expected_400(page, "studio_submit")
-    assert axe_in(where, EDITORS[block][1]) == []
+    assert axe_violations(where, EDITORS[block][1]) == []
 
 
 @pytest.mark.parametrize("host", HOSTS)

@@ -6,7 +6,8 @@ from playwright.sync_api import expect
 
 from xblocks.common.timeparse import format_clock
 
-from .helpers import axe_in, frame_of, host_url, state, who
+from ..conftest import axe_violations
+from .helpers import frame_of, host_url, state, who
 
 VIEWPORT = {"width": 1280, "height": 800}
 pytestmark = [pytest.mark.browser_context_args(locale="sv-SE", viewport=VIEWPORT)]
@@ -58,7 +59,7 @@ def test_dialog_opens_beside_the_player_in_view(page, workbench_url):
     assert 0 <= dialog["top"] < VIEWPORT["height"] - 100, (dialog, player)
     assert abs(dialog["top"] - player["top"]) <= 24, (dialog, player)
     assert frame.evaluate("() => getComputedStyle(document.querySelector('[data-vl-backdrop]')).position") != "fixed"
-    assert axe_in(frame, ".vl-block") == []
+    assert axe_violations(frame, ".vl-block") == []
 
 
 def test_answer_later_shares_the_row_of_submit(page, workbench_url):
@@ -133,7 +134,7 @@ def test_timeline_in_the_unit_iframe(page, workbench_url):
     step = frame.locator(".at-step-btn").first
     step.click()
     frame.wait_for_function("() => !!document.querySelector('.at-step.at-seen')")  # view_step answered
-    assert axe_in(frame, ".at-block") == []
+    assert axe_violations(frame, ".at-block") == []
     assert frame.evaluate("() => [...document.querySelectorAll('.at-block a[href^=\"http\"]')]"
                           ".every(a => a.target === '_blank' && a.rel.includes('noopener'))")
     frame = open_unit(page, workbench_url, "asylum_timeline.0", student)  # the server kept it
