@@ -25,8 +25,11 @@ def is_formula_like(text):
     """True when a spreadsheet could read ``text`` as a formula (see the module docstring)."""
     if not text:
         return False
-    if text[0] in LEADING_CONTROL:
+    first = text[0]
+    if first in LEADING_CONTROL:
         return True
+    if first < "\x80" and first.isalnum():  # the common case: an ASCII letter or digit decides at once
+        return False
     for char in text:
         if _invisible(char):
             continue
