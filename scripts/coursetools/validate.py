@@ -6,7 +6,7 @@ import re
 
 from xblocks.common.errors import OlxError
 
-from . import olxtree
+from . import olxtree, supportbox
 
 CORE_TYPES = {
     "course", "chapter", "sequential", "vertical", "html", "problem", "discussion", "video",
@@ -18,7 +18,7 @@ OUR_TYPES = {
     "asylum_timeline": ("xblocks.asylum_timeline.olx", "xblocks.asylum_timeline.timeline"),
 }
 #: Files in the export folder that are source for authors, not part of the course package.
-NOT_IN_PACKAGE = ("manuscripts/", "REVIEW.md", "lesson-media.json", "README.md")
+NOT_IN_PACKAGE = ("manuscripts/", "REVIEW.md", "lesson-media.json", "README.md", "support-lines.json")
 _STATIC_REF = re.compile(r"""/static/([^"'\s<>)?#]+)""")
 _PLACEHOLDER = re.compile(r"\b(TODO|FIXME|XXX|Lorem ipsum|TBD)\b")
 #: Sites a learner must never be shown as a source (review 2026-12, §2.6): partisan outlets,
@@ -60,6 +60,7 @@ class CourseValidation:
         self._check_policies(course, nodes)
         self._check_placeholders()
         self._check_sources()
+        self._check_support_box()
         if use_olxcleaner:
             self._check_olxcleaner()
         return self.messages()
@@ -141,6 +142,10 @@ class CourseValidation:
                 if found:
                     self.error(relative, "learner-facing source from a site the course does not cite: "
                                          "\"{}\"".format(found.group(0)))
+
+    def _check_support_box(self):
+        for filename, message in supportbox.problems(self.root):
+            self.error(filename, message)
 
     def _read_json(self, relative):
         try:
