@@ -54,6 +54,7 @@ setup(
         "xblock.v1": [
             "video_lesson = xblocks.video_lesson:VideoLessonBlock",
             "asylum_timeline = xblocks.asylum_timeline:AsylumTimelineBlock",
+            "self_assessment = xblocks.self_assessment:SelfAssessmentBlock",
         ],
         # The LMS adds this app and connects its account-retirement receiver (docs/PRIVACY.md).
         "lms.djangoapp": ["bemotande_retirement = xblocks.retirement.apps:RetirementConfig"],

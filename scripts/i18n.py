@@ -1,8 +1,9 @@
 """gettext catalogues of the blocks: extract, compile, check (``make extract_translations`` etc.).
 
-Each domain folder (``xblocks/common``, ``xblocks/video_lesson``, ``xblocks/asylum_timeline``)
-has ``translations/<lang>/LC_MESSAGES/text.po`` for every language in ``LANGUAGES``. Message ids
-are English; the ``en`` catalogue is filled with the ids themselves so it is always complete.
+Each domain folder (``xblocks/common``, ``xblocks/video_lesson``, ``xblocks/asylum_timeline``,
+``xblocks/self_assessment``) has ``translations/<lang>/LC_MESSAGES/text.po`` for every language in
+``LANGUAGES``. Message ids are English; the ``en`` catalogue is filled with the ids themselves so it
+is always complete.
 """
 import argparse
 import gettext
@@ -19,7 +20,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DOMAINS = ["xblocks/common", "xblocks/video_lesson", "xblocks/asylum_timeline", "scripts/devsite"]
+DOMAINS = ["xblocks/common", "xblocks/video_lesson", "xblocks/asylum_timeline", "xblocks/self_assessment",
+           "scripts/devsite"]
 LANGUAGES = ["sv", "en"]
 KEYWORDS = {"_": None, "N_": None, "gettext": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
