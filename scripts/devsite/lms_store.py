@@ -17,6 +17,10 @@ read and write, which hides that. :class:`LmsLikeKeyValueStore` does what the LM
   by :meth:`LmsLikeKeyValueStore.prefetch`, as ``FieldDataCache`` does when the block loads);
 - ``set_many`` writes that whole document back (what this request started from plus its own
   changes), so the last writer wins;
+- ``Scope.preferences`` fields are kept as the LMS keeps them (``XModuleStudentPrefsField``: one row
+  per learner, block type and field, read by ``DjangoKeyValueStore``): each value is read once per
+  request, on first access, and written per field when the request ends; of two requests that
+  overlap, the one that writes last wins for that field;
 - every other scope passes straight through to the workbench's store.
 
 ``delay`` (seconds, default ``$BEMOTANDE_STORE_DELAY`` or 0) waits before each write, standing in
@@ -47,6 +51,19 @@ def _record(key):
         return XBlockState.get_for_key(key)
 
 
+#: ``XBlockState.scope`` of the per-field preference rows (the workbench's own rows use "type").
+PREFS_SCOPE = "prefs-field"
+
+
+def _prefs_record(key):
+    """The row of one preference field of a learner and block type (``XModuleStudentPrefsField``)."""
+    with _CREATE_LOCK:
+        record, _ = XBlockState.objects.get_or_create(
+            scope=PREFS_SCOPE, scope_id="{}.{}".format(key.block_scope_id, key.field_name),
+            user_id=key.user_id, scenario=None, tag=str(key.block_scope_id))
+    return record
+
+
 class LmsLikeKeyValueStore(KeyValueStore):
     """Whole ``user_state`` document per learner and block: read at start, written whole at end."""
 
@@ -54,6 +71,7 @@ class LmsLikeKeyValueStore(KeyValueStore):
         self.delay = float(os.environ.get("BEMOTANDE_STORE_DELAY", "0") if delay is None else delay)
         self.backing = backing
         self._documents = {}   # (usage id, user id) -> the state this request started from + its writes
+        self._prefs = {}       # (block type, field, user id) -> {"value": ...} or {} as read at first access
         self.writes = 0        # whole-document writes made by this request (read by tests)
 
     def _document(self, key):
@@ -68,12 +86,22 @@ class LmsLikeKeyValueStore(KeyValueStore):
                                 "position", block.entry_point)
         self._document(key)
 
+    def _pref(self, key):
+        name = (key.block_scope_id, key.field_name, key.user_id)
+        if name not in self._prefs:
+            self._prefs[name] = json.loads(_prefs_record(key).state or "{}")
+        return self._prefs[name]
+
     def get(self, key):
+        if key.scope == Scope.preferences:
+            return self._pref(key)["value"]
         if key.scope != Scope.user_state:
             return self.backing.get(key)
         return self._document(key)[key.field_name]
 
     def has(self, key):
+        if key.scope == Scope.preferences:
+            return "value" in self._pref(key)
         if key.scope != Scope.user_state:
             return self.backing.has(key)
         return key.field_name in self._document(key)
@@ -82,6 +110,10 @@ class LmsLikeKeyValueStore(KeyValueStore):
         self.set_many({key: value})
 
     def delete(self, key):
+        if key.scope == Scope.preferences:
+            self._pref(key).pop("value", None)
+            self._write_pref(key)
+            return
         if key.scope != Scope.user_state:
             self.backing.delete(key)
             return
@@ -89,17 +121,29 @@ class LmsLikeKeyValueStore(KeyValueStore):
         self._write(key)
 
     def set_many(self, update_dict):
-        touched = {}
+        touched, prefs = {}, []
         for key, value in update_dict.items():
+            if key.scope == Scope.preferences:
+                self._pref(key)["value"] = value
+                prefs.append(key)
+                continue
             if key.scope != Scope.user_state:
                 self.backing.set(key, value)
                 continue
             self._document(key)[key.field_name] = value
             touched[_row_key(key)] = key
-        if touched and self.delay:
+        if (touched or prefs) and self.delay:
             time.sleep(self.delay)
         for key in touched.values():
             self._write(key)
+        for key in prefs:
+            self._write_pref(key)
+
+    def _write_pref(self, key):
+        record = _prefs_record(key)
+        record.state = json.dumps(self._pref(key), sort_keys=True)
+        record.save()
+        self.writes += 1
 
     def _write(self, key):
         record = _record(key)

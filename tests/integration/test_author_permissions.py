@@ -26,7 +26,11 @@ AUTHOR_CALLS = {
     "asylum_timeline": [("studio_submit", {"use_default": True, "display_name": "Ändrad av en deltagare"}),
                         ("studio_preview", {"use_default": True}),
                         ("studio_convert", {"olx": "<asylum_timeline/>"})],
+    "self_assessment": [("studio_submit", {"display_name": "Ändrad av en deltagare", "role": "after",
+                                           "series": "kursen", "intro": "", "levels": ["a", "b"],
+                                           "statements": [{"key": "", "text": "Nytt", "guidance": ""}]})],
 }
+SELF_ASSESSMENT = '<self_assessment display_name="Självskattning"/>'
 AUTHORED = (Scope.content, Scope.settings, Scope.parent, Scope.children)
 
 
@@ -101,7 +105,8 @@ def lms_like(harness, block, permissions=None, field_data="read-only"):
 
 @pytest.fixture(params=sorted(AUTHOR_CALLS))
 def authored(request, harness):
-    block = harness.load(LESSON if request.param == "video_lesson" else TIMELINE)
+    olx = {"video_lesson": LESSON, "self_assessment": SELF_ASSESSMENT}.get(request.param, TIMELINE)
+    block = harness.load(olx)
     return request.param, block
 
 

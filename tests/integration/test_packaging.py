@@ -23,6 +23,10 @@ def test_wheel_holds_package_data_and_entry_points(tmp_path):
     assert sorted(expected - names) == []
     assert "video_lesson = xblocks.video_lesson:VideoLessonBlock" in entry_points
     assert "asylum_timeline = xblocks.asylum_timeline:AsylumTimelineBlock" in entry_points
+    assert "self_assessment = xblocks.self_assessment:SelfAssessmentBlock" in entry_points
+    assert {"xblocks/self_assessment/translations/sv/LC_MESSAGES/text.mo",
+            "xblocks/self_assessment/static/js/sa_main.js",
+            "xblocks/self_assessment/templates/student_view.html"} <= names
     # The LMS plugin app that blanks learner text at account retirement (docs/PRIVACY.md).
     assert "[lms.djangoapp]\nbemotande_retirement = xblocks.retirement.apps:RetirementConfig" in entry_points
     assert not any(n.startswith(("tests/", "scripts/", "course_export/")) for n in names)

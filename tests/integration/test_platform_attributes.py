@@ -33,9 +33,10 @@ from xblock.core import XBlock
 from xblock.fields import Field
 
 from xblocks.asylum_timeline import AsylumTimelineBlock
+from xblocks.self_assessment import SelfAssessmentBlock
 from xblocks.video_lesson import VideoLessonBlock
 
-BLOCKS = [VideoLessonBlock, AsylumTimelineBlock]
+BLOCKS = [VideoLessonBlock, AsylumTimelineBlock, SelfAssessmentBlock]
 
 # Names the block-structure transformers read with getattr and pickle into the cache.
 COLLECTED = {
@@ -162,6 +163,12 @@ OLX = {
     "video_lesson (empty)": "<video_lesson/>",
     "asylum_timeline (default content)": "<asylum_timeline/>",
     "asylum_timeline (display name set)": '<asylum_timeline display_name="Asylprocessen"/>',
+    "self_assessment (empty)": "<self_assessment/>",
+    "self_assessment (after, course-like)": """
+        <self_assessment display_name="Självskattning vid kursslut" series="kursen" role="after">
+          <level value="1">Osäker</level><level value="2">Trygg</level>
+          <statement key="tolk"><text>Att tala med tolk.</text><guidance>Se modul 5.</guidance></statement>
+        </self_assessment>""",
 }
 
 

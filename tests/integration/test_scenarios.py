@@ -6,7 +6,7 @@ from workbench.scenarios import get_scenarios
 
 course_scenarios.register()
 
-BLOCK_TYPES = ("video_lesson", "asylum_timeline")
+BLOCK_TYPES = ("video_lesson", "asylum_timeline", "self_assessment")
 
 
 def _our_scenarios():

@@ -173,3 +173,35 @@ def test_ids_unique_per_block_instance(harness):
     one, two = harness.load(START, user), harness.load(START, user)
     ids = [re.findall(r' id="([^"]+)"', b.runtime.render(b, "student_view").content) for b in (one, two)]
     assert len(set(ids[0])) == len(ids[0]) and not set(ids[0]) & set(ids[1])
+
+
+JUNK = {
+    "answers": [{"tolk": "\ud800"}, {"tolk": True}, {"tolk": 99}, {"\ud800": 1}, ["tolk"], "junk", None, 7],
+    "submitted_at": ["\ud800", 5, None, ["x"]],
+    "completed": ["\ud800", [], None],
+    "measurements": [{"|kursen|before": "junk"}, {"|kursen|before": {"answers": {"tolk": "\ud800"}}},
+                     {"|kursen|before": {"answers": ["x"]}}, ["x"], "junk", None,
+                     {"|kursen|before": {"answers": {"tolk": 1e308, "hanvisa": True, "asylprocessen": -3}}}],
+    "levels": [["\ud800", 5], "junk", [None], [], ["a"] * 20],
+    "statements": [[{"key": "a\ud800", "text": "</script><script>alert(1)</script>"}], [{"key": 5}], "junk",
+                   [None], [{"key": "x", "text": "t", "guidance": {"a": 1}}]],
+    "role": ["sideways", 5, None], "series": ["", "a|b", 5], "intro": [["x"], "\ud800<script>alert(1)</script>"],
+    "display_name": ["\ud800", None, 5],
+}
+
+
+@pytest.mark.parametrize("name, index", [(n, i) for n, values in sorted(JUNK.items()) for i in range(len(values))],
+                         ids=str)
+def test_survives_stored_junk(harness, name, index):
+    for olx in (START, END):
+        block = harness.load(olx)
+        block._field_data.set(block, name, JUNK[name][index])  # pylint: disable=protected-access
+        fresh = harness.as_user(block, block.scope_ids.user_id)
+        for view in ("student_view", "author_view", "studio_view"):
+            html = fresh.runtime.render(fresh, view).content
+            assert "<script>alert(1)" not in html
+        status, state = harness.call(fresh, "student_view_user_state", method="GET")
+        assert status == 200 and isinstance(state["answers"], dict)
+        fresh.student_view_data()
+        fresh.validate()
+        assert harness.call(fresh, "submit_assessment", {"answers": {}})[0] == 400

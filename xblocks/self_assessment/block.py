@@ -159,12 +159,12 @@ class SelfAssessmentBlock(StudioMixin, BlockHelpersMixin, XBlock):
         t = self.translator()
         state = {"answers": {}, "role": model.role} if preview else self.state_reply(model)
         before = self._before_answers(model) if model.role == "after" and not preview else {}
-        context, data_id = views.learner_context(model, state, before, t, self.dom_id("sa"), self.title(t),
+        context, data_id = views.learner_context(model, state, before, t, self.dom_id("sa"), self.heading(t),
                                               rewrite_html(self, sanitize_html(model.intro)), preview)
         return self.fragment("student_view.html", context, css=views.CSS, js=views.JS,
                              js_class="BemotandeSelfAssessment", init={"data": data_id})
 
-    def title(self, t):
+    def heading(self, t):
         name = read_field(self, "display_name")
         return t.gettext(name) if name else t.gettext(_("Self-assessment"))
 

@@ -63,7 +63,7 @@ def editor_strings(t):
         "up": g(N_("Move up")), "down": g(N_("Move down")), "remove": g(N_("Remove")),
         "level": g(N_("Level {n}")), "removeLevel": g(N_("Remove level {n}")),
         "saving": g(N_("Saving …")), "saved": g(N_("Saved.")),
-        "failed": g(N_("Nothing was saved. Fix these problems first:")),
+        "failed": g(N_("Nothing was saved. Fix these problems first:")), "notSaved": g(N_("Not saved")),
         "moved": g(N_("Statement moved to position {n}.")), "removed": g(N_("Statement removed.")),
         "added": g(N_("Statement added.")),
     }
