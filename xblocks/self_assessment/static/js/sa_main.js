@@ -187,4 +187,5 @@ function BemotandeSelfAssessment(runtime, element, init) {
   });
 
   if (!data.preview && hasAnswers()) { showResults(false); }
+  block.setAttribute("data-sa-ready", "true");
 }

@@ -188,4 +188,5 @@ function BemotandeSelfAssessmentStudio(runtime, element, init) {
   });
 
   fill(saved);
+  box.saEditor = {runtime: runtime, element: given};  // for tests that restore the scenario's content
 }
