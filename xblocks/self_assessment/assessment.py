@@ -242,3 +242,14 @@ def summary_text(rows, ngettext):
                     "More confident in {up} of {total} statements, unchanged in {same}, less confident in {down}",
                     len(changes))
     return text.format(up=up, total=len(changes), same=same, down=down)
+
+
+def without_answers(stored):
+    """A copy of a stored user-state document without the learner's answers (account retirement):
+    ``answers`` emptied, ``submitted_at`` blanked; completion kept."""
+    cleaned = dict(stored)
+    if "answers" in cleaned:
+        cleaned["answers"] = {}
+    if "submitted_at" in cleaned:
+        cleaned["submitted_at"] = ""
+    return cleaned
