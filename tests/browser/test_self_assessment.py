@@ -161,3 +161,18 @@ def test_studio_form_add_move_remove_save_and_validation(page, workbench_url):
                 body: JSON.stringify(form),
                 headers: {'Content-Type': 'application/json', 'X-CSRFToken': window.BemotandeHttp.csrfToken()}}); }""",
                       original)
+
+
+def test_in_the_learning_mfe_unit_iframe(page, workbench_url):
+    from .hosts.helpers import frame_of, host_url, state, who  # noqa: PLC0415
+    page.goto(host_url(workbench_url, "lms", "self_assessment.0", who("sa-mfe")))
+    frame = frame_of(page, "#unit-iframe")
+    page.wait_for_function("() => window.hostState.loaded")
+    frame.wait_for_selector(".sa-block[data-sa-ready]", state="attached")
+    first = "#" + frame.locator(".sa-block").first.get_attribute("id")
+    for number, value in enumerate([2, 3, 1], 1):
+        frame.locator("{} fieldset:nth-of-type({}) input[value='{}']".format(first, number, value)).check()
+    frame.locator(first + " [data-sa-submit]").click()
+    expect(frame.locator(first + " [data-sa-results]")).to_contain_text("Ditt svar: 3 – Ganska trygg")
+    assert axe_violations(frame, first) == []
+    assert state(page)["heights"]  # the unit iframe reports its height as the MFE's does

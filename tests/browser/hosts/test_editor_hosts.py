@@ -12,6 +12,7 @@ pytestmark = [pytest.mark.browser_context_args(locale="sv-SE", viewport={"width"
 EDITORS = {
     "video_lesson": ("host_lesson.0", ".vle", "[data-vle-save]", "[data-vle-cancel]"),
     "asylum_timeline": ("asylum_timeline.5", ".at-studio", ".ats-save", ".ats-cancel"),
+    "self_assessment": ("self_assessment.4", ".sa-studio", "[data-sae-save]", "[data-sae-cancel]"),
 }
 HOSTS = ("studio", "library")
 
@@ -24,6 +25,8 @@ def open_editor(page, base, host, block):
     where.wait_for_selector(root)
     if block == "video_lesson":
         where.wait_for_function("() => !!document.querySelector('.vle').vleEditor")
+    elif block == "self_assessment":
+        where.wait_for_function("() => !!document.querySelector('.sa-studio').saEditor")
     else:
         expect(where.locator(".ats-preview .at-block")).to_have_attribute("data-ready", "1")
     return where
@@ -37,6 +40,8 @@ def break_content(where, block):
         if toggle.count() and toggle.get_attribute("aria-expanded") != "true":
             toggle.click()
         row.locator("[data-vle-field='time']").fill("abc")
+    elif block == "self_assessment":
+        where.locator(".sa-studio [data-text]").first.fill("")
     else:
         where.locator(".ats-step summary").first.click()
         where.locator("[data-key='step.0.0.primary']").select_option("")
