@@ -41,11 +41,11 @@ def retire_learner_text(sender, user=None, **kwargs):  # pylint: disable=unused-
 
 def _block_type_keys(block_types):
     """``XModuleStudentPrefsField.module_type`` holds block type keys (``BlockTypeKeyV1``)."""
-    try:  # pragma: no cover - opaque-keys comes with the platform
+    try:  # opaque-keys comes with the platform
         from opaque_keys.edx.block_types import BlockTypeKeyV1  # pylint: disable=import-outside-toplevel
     except ImportError:
         return list(block_types)
-    return [BlockTypeKeyV1("xblock.v1", name) for name in block_types]  # pragma: no cover
+    return [BlockTypeKeyV1("xblock.v1", name) for name in block_types]
 
 
 def delete_rows(rows):
