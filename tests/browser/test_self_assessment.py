@@ -7,7 +7,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import axe_violations, scenario_url
+from .conftest import axe_violations, scenario_url, screenshot
 
 pytestmark = [pytest.mark.browser_context_args(locale="sv-SE")]
 _who = itertools.count()
@@ -108,6 +108,7 @@ def test_the_after_block_shows_earlier_answers_and_the_comparison(page, workbenc
         "Tryggare i 1 av 3 påståenden, oförändrad i 1, mindre trygg i 1")
     assert axe_violations(page, after) == []
     assert axe_violations(page, before) == []
+    screenshot(page, "self_assessment-comparison", after)
 
 
 EDITOR = 4  # "editor test copy": edited here, restored afterwards
@@ -139,6 +140,7 @@ def test_studio_form_add_move_remove_save_and_validation(page, workbench_url):
         assert texts(page) == [original["statements"][1]["text"], "Att möta oro hos ett barn",
                                original["statements"][2]["text"]]
         assert axe_violations(page, ".sa-studio") == []
+        screenshot(page, "self_assessment-studio", ".sa-studio")
         page.get_by_role("button", name="Spara").click()
         expect(page.locator(".sa-studio [data-sae-live]")).to_have_text("Sparat.")
         saved = open_editor(page, workbench_url)
