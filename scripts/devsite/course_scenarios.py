@@ -13,7 +13,7 @@ from xblocks.common.xmlsafe import parse_xml
 log = logging.getLogger(__name__)
 COURSE = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))),
                       "course_export")
-OUR_TAGS = ("video_lesson", "asylum_timeline")
+OUR_TAGS = ("video_lesson", "asylum_timeline", "self_assessment")
 
 
 def _read(relative):

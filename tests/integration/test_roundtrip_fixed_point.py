@@ -13,7 +13,8 @@ from lxml import etree
 from tests.conftest import REPO
 
 FILES = sorted(glob.glob(os.path.join(REPO, "course_export", "video_lesson", "*.xml"))
-               + glob.glob(os.path.join(REPO, "course_export", "asylum_timeline", "*.xml")))
+               + glob.glob(os.path.join(REPO, "course_export", "asylum_timeline", "*.xml"))
+               + glob.glob(os.path.join(REPO, "course_export", "self_assessment", "*.xml")))
 
 
 def export(block):
