@@ -105,7 +105,7 @@ def test_the_after_block_shows_earlier_answers_and_the_comparison(page, workbenc
     expect(table.locator("tbody th[scope=row]")).to_have_count(3)
     expect(table.locator("tbody td:nth-of-type(3)")).to_have_text(["+2 steg", "oförändrad", "\u22121 steg"])
     expect(page.locator(after + " .sa-summary")).to_have_text(
-        "Tryggare i 1 av 3 påståenden, oförändrad i 1, mindre trygg i 1")
+        "Av 3 påståenden: tryggare i 1, oförändrad i 1, mindre trygg i 1")
     assert axe_violations(page, after) == []
     assert axe_violations(page, before) == []
     screenshot(page, "self_assessment-comparison", after)

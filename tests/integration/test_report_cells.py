@@ -45,3 +45,26 @@ def test_asylum_timeline_report_cells_are_safe_even_with_stored_junk(harness):
     for cell in _cells(rows):
         assert not is_formula_like(cell), repr(cell)
         cell.encode("utf-8")
+
+
+SELF = """<self_assessment role="after"><level value="1">{label}</level><level value="2">Trygg</level>
+  <statement key="a"><text>{text}</text></statement><statement key="b"><text>Andra</text></statement>
+</self_assessment>"""
+
+
+def test_self_assessment_report_rows_are_safe_and_skip_junk(harness):
+    """Issue 10: the course team can report the self-assessment answers ("kursteamet kan ta fram dem")."""
+    for formula in FORMULAS:
+        safe = formula.replace("\t", " ").replace("\r", " ").replace("\n", " ").strip() or "x"
+        block = harness.load(SELF.format(label=safe, text=safe))
+        states = [UserState("u", {"answers": {"a": 1, "b": 2}, "submitted_at": formula}),
+                  UserState("v", {"answers": {"a": 3, "b": True, "=c": 1, "a ": "1"}}),  # junk: no rows
+                  UserState("w", None), UserState("x", {"answers": ["a"]})]
+        rows = list(block.generate_report_data(iter(states)))
+        assert [(user, row["Question ID"], row["Level"]) for user, row in rows] == [("u", "a", 1), ("u", "b", 2)]
+        assert rows[1][1]["Answer"] == "2 – Trygg" and rows[0][1]["Role"] == "after"
+        for cell in _cells(rows):
+            assert not is_formula_like(cell), repr(cell)
+    block = harness.load(SELF.format(label="L", text="T"))
+    many = (UserState("u{}".format(i), {"answers": {"a": 1, "b": 1}}) for i in range(10))
+    assert len(list(block.generate_report_data(many, limit_responses=3))) == 3

@@ -95,7 +95,7 @@ def test_after_block_compares_with_before_of_the_same_series(harness):
         _, state = harness.call(harness.as_user(after, user), "student_view_user_state", method="GET")
     texts = {row["key"]: row["change_text"] for row in state["comparison"]}
     assert texts == {"asylprocessen": "+2 steg", "tolk": "oförändrad", "hanvisa": "\u22121 steg"}
-    assert state["summary"] == "Tryggare i 1 av 3 påståenden, oförändrad i 1, mindre trygg i 1"
+    assert state["summary"] == "Av 3 påståenden: tryggare i 1, oförändrad i 1, mindre trygg i 1"
     viewer = harness.as_user(after, user)
     with translation.override("sv"):
         html = viewer.runtime.render(viewer, "student_view").content

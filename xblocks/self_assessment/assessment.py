@@ -230,18 +230,21 @@ def change_text(change, ngettext, gettext):
     return text.format(sign="+" if change > 0 else "\u2212", n=abs(change))
 
 
-def summary_text(rows, ngettext):
-    """``Tryggare i 5 av 9 påståenden, oförändrad i 3, mindre trygg i 1`` over the rows that compare."""
+def summary_text(rows, ngettext, gettext):
+    """``Av 9 påståenden: tryggare i 5, oförändrad i 3, mindre trygg i 1`` over the rows that compare.
+
+    A count of nought is left out ("Av 9 påståenden: tryggare i 6, oförändrad i 3").
+    """
     changes = [row["change"] for row in rows if row["change"] is not None]
     if not changes:
         return ""
-    up, same, down = (sum(1 for c in changes if c > 0), sum(1 for c in changes if c == 0),
-                      sum(1 for c in changes if c < 0))
-    # Translators: {up}, {same}, {down} count statements; {total} is how many were compared.
-    text = ngettext("More confident in {up} of {total} statement, unchanged in {same}, less confident in {down}",
-                    "More confident in {up} of {total} statements, unchanged in {same}, less confident in {down}",
-                    len(changes))
-    return text.format(up=up, total=len(changes), same=same, down=down)
+    counts = ((N_("more confident in {n}"), sum(1 for c in changes if c > 0)),
+              (N_("unchanged in {n}"), sum(1 for c in changes if c == 0)),
+              (N_("less confident in {n}"), sum(1 for c in changes if c < 0)))
+    parts = [gettext(msgid).format(n=n) for msgid, n in counts if n]
+    # Translators: {total} is how many statements were compared; {parts} lists how they changed.
+    head = ngettext("Of {total} statement: {parts}", "Of {total} statements: {parts}", len(changes))
+    return head.format(total=len(changes), parts=", ".join(parts))
 
 
 def without_answers(stored):

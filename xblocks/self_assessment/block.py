@@ -28,7 +28,7 @@ from ..common.static_urls import rewrite_html
 from ..common.stored import read_field
 from ..common.xmlsafe import resolve_pointer
 from . import assessment as rules
-from . import olx, scenarios, views
+from . import olx, report, scenarios, views
 from .studio import StudioMixin
 
 _ = N_
@@ -136,7 +136,7 @@ class SelfAssessmentBlock(StudioMixin, BlockHelpersMixin, XBlock):
             for row in rows:
                 row["change_text"] = rules.change_text(row["change"], t.ngettext, t.gettext)
             reply.update(comparison=rows, earlier_found=bool(before),
-                         summary=rules.summary_text(rows, t.ngettext))
+                         summary=rules.summary_text(rows, t.ngettext, t.gettext))
         return reply
 
     def guidance_html(self, statement):
@@ -207,6 +207,10 @@ class SelfAssessmentBlock(StudioMixin, BlockHelpersMixin, XBlock):
         return self.state_reply(model)
 
     # -- platform ---------------------------------------------------------------------------------
+
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        """Problem Responses report: one row per learner and answered statement (streamed)."""
+        return report.report_rows(self.assessment(), user_state_iterator, limit_responses)
 
     def student_view_data(self, context=None):  # pylint: disable=unused-argument
         """For the mobile apps: levels, statements, role and series (no learner data, no guidance)."""

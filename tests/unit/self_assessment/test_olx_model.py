@@ -112,8 +112,11 @@ def test_comparison_and_texts():
     assert rules.change_text(2, ngettext, str) == "+2 steps"
     assert rules.change_text(-1, ngettext, str) == "\u22121 step"
     assert rules.change_text(0, ngettext, str) == "unchanged" and rules.change_text(None, ngettext, str) == "–"
-    assert rules.summary_text(rows, ngettext) == ("More confident in 1 of 2 statements, unchanged in 1, "
-                                                  "less confident in 0")
+    # A count of nought is left out of the summary.
+    assert rules.summary_text(rows, ngettext, str) == "Of 2 statements: more confident in 1, unchanged in 1"
+    down = rules.comparison(model, {"asylprocessen": 4}, {"asylprocessen": 2})
+    assert rules.summary_text(down, ngettext, str) == "Of 1 statement: less confident in 1"
+    assert rules.summary_text(rules.comparison(model, {}, {"tolk": 2}), ngettext, str) == ""
 
 
 def test_self_healing_decision():
