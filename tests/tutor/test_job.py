@@ -29,7 +29,8 @@ def test_default_run_imports_the_tarball_under_its_own_key(project, platform):
     assert imported["argv"][3].endswith("/course") and len(imported["argv"]) == 4
     assert '<course url_name="2026" org="Bemotande" course="BB101"' in imported["course_xml"]
     assert "course/2026.xml" in imported["files"]
-    assert imported["policies"]["2026"]["course/2026"]["advanced_modules"] == ["video_lesson", "asylum_timeline"]
+    assert imported["policies"]["2026"]["course/2026"]["advanced_modules"] == [
+        "video_lesson", "asylum_timeline", "self_assessment"]
     assert "{} does not exist yet: the import creates it".format(TARBALL_KEY) in result.stdout
     assert "INFO: bemotande: {} created. Studio: http://studio.".format(TARBALL_KEY) in result.stdout
     assert not os.path.exists(_workdir(result.stdout)), "the unpacked copy is removed"

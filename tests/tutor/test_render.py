@@ -102,8 +102,9 @@ def test_library_blocks_opt_in(tmp_path):
     for variant in ("production", "development"):
         cms = project.read("apps", "openedx", "settings", "cms", variant + ".py")
         platform_default = ["problem", "video", "html", "drag-and-drop-v2"]
-        assert _run_settings(cms, platform_default) == platform_default + ["video_lesson", "asylum_timeline"]
-        assert _run_settings(cms, ["video_lesson"]) == ["video_lesson", "asylum_timeline"]
+        ours = ["video_lesson", "asylum_timeline", "self_assessment"]
+        assert _run_settings(cms, platform_default) == platform_default + ours
+        assert _run_settings(cms, ["video_lesson"]) == ours
         # The snippet comes after the platform's settings are imported.
         assert cms.index("from cms.envs") < cms.index("# bemotande: BEMOTANDE_LIBRARY_BLOCKS")
         assert "bemotande" not in project.read("apps", "openedx", "settings", "lms", variant + ".py")
