@@ -79,7 +79,8 @@ test-tutor: $(VENV)/.installed ## the Tutor plugin on Tutor 21 and 22 (venvs fro
 	PYTHON="$(PYTHON_ulmo)" bash scripts/test_tutor.sh
 
 SHOTS := video_lesson-dialog-sv video_lesson-recap-sv video_lesson-studio-sv asylum_timeline-map-details-sv \
-         asylum_timeline-stepper-details-sv asylum_timeline-editor-sv course-lesson-paused demo-tour-sv
+         asylum_timeline-stepper-details-sv asylum_timeline-editor-sv course-lesson-paused demo-tour-sv \
+         course-unit-self_assessment-comparison
 screenshots: ## copy the README screenshots from the last browser test run (build/screenshots) to docs/
 	mkdir -p docs/screenshots
 	for s in $(SHOTS); do cp build/screenshots/$$s.png docs/screenshots/; done
