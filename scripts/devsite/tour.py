@@ -32,6 +32,9 @@ BLOCKS = [
     ("asylum_timeline", N_("Asylum process timeline"),
      N_("An explorable timeline of the Swedish asylum process: which actor does what, from the "
         "authorities' and from the asylum seeker's side, with quizzes.")),
+    ("self_assessment", N_("Self-assessment"),
+     N_("Statements a learner rates at the start of the course and again at the end; the second time "
+        "shows each earlier answer beside the new one and how it changed.")),
 ]
 COURSE_UNITS = "course_unit"
 UNIT_PREFIX = "Kursenhet: "  # course_scenarios' descriptions; the tour's heading says it already
@@ -47,7 +50,7 @@ def strings(gettext):
     return {
         "title": g(N_("Bättre bemötande: a tour of the blocks")),
         "skip": g(N_("Skip to the content")),
-        "intro": g(N_("This demo site runs the package's two XBlocks in the XBlock workbench, a real "
+        "intro": g(N_("This demo site runs the package's three XBlocks in the XBlock workbench, a real "
                       "XBlock runtime. Every scenario opens in three views: as a learner sees it in "
                       "the course, as Studio previews it for authors, and in the Studio editor.")),
         "settings": g(N_("Language and learner")),

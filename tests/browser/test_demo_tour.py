@@ -8,6 +8,7 @@ from devsite import course_scenarios
 from playwright.sync_api import expect
 
 from xblocks.asylum_timeline.scenarios import scenarios as timeline_scenarios
+from xblocks.self_assessment.scenarios import SCENARIOS as SELF_ASSESSMENT_SCENARIOS
 from xblocks.video_lesson.scenarios import SCENARIOS as LESSON_SCENARIOS
 
 from .conftest import axe_violations, screenshot
@@ -19,9 +20,10 @@ VIEWS = ("learner", "author", "studio")
 
 
 def expected_scenarios():
-    """Every scenario of ours the site has: both blocks' workbench scenarios, then the course units."""
+    """Every scenario of ours the site has: each block's workbench scenarios, then the course units."""
     return (["video_lesson.{}".format(i) for i in range(len(LESSON_SCENARIOS))]
             + ["asylum_timeline.{}".format(i) for i in range(len(timeline_scenarios()))]
+            + ["self_assessment.{}".format(i) for i in range(len(SELF_ASSESSMENT_SCENARIOS))]
             + ["course_unit.{:02d}".format(i) for i in range(len(course_scenarios.units()))])
 
 
