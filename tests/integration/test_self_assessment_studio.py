@@ -64,3 +64,24 @@ def test_studio_view_renders_the_form_without_keys_visible(harness):
     html = block.runtime.render(block, "studio_view").content
     assert "data-sae-statements" in html and "asylprocessen" in html  # only inside the JSON data element
     assert 'value="asylprocessen"' not in html
+
+
+def test_authors_edit_plain_paragraphs_and_html_stays_html(harness):
+    """The editor shows `<p>`-only author HTML as plain text (a blank line between paragraphs) and turns
+    plain text back into escaped paragraphs; HTML with other markup is edited as HTML."""
+    block = harness.load(START)
+    data = form(block)
+    data["intro"] = "Hur trygg känner du dig?\n\nSvara ärligt: 1 < 4 & inga svar är fel."
+    data["statements"][0]["guidance"] = "Se <a href=\"https://www.migrationsverket.se/\">Migrationsverket</a>."
+    data["statements"][1]["guidance"] = "En rad\noch en till"
+    status, reply = harness.call(block, "studio_submit", data)
+    assert status == 200
+    fresh = harness.as_user(block, block.scope_ids.user_id)
+    assert fresh.intro == "<p>Hur trygg känner du dig?</p><p>Svara ärligt: 1 &lt; 4 &amp; inga svar är fel.</p>"
+    assert fresh.statements[0]["guidance"] == data["statements"][0]["guidance"]
+    assert fresh.statements[1]["guidance"] == "<p>En rad<br>och en till</p>"
+    # What the editor shows next time is what the author typed.
+    assert reply["form"]["intro"] == data["intro"]
+    assert reply["form"]["statements"][0]["guidance"] == data["statements"][0]["guidance"]
+    html = fresh.runtime.render(fresh, "student_view").content
+    assert "<p>Svara ärligt: 1 &lt; 4 &amp; inga svar är fel.</p>" in html

@@ -11,6 +11,7 @@ from ..common.errors import N_, ContentError, InputError, TranslatableError
 from ..common.fragments import HTTP_JS
 from ..common.handlers import error_status, json_response, parse_json_body
 from ..common.stored import read_field
+from ..common.paragraphs import editable_to_html, html_to_editable
 from ..common.text import clean_text
 from . import assessment as rules
 
@@ -20,9 +21,10 @@ MAX_ROWS = 200
 
 def form_from_model(model, display_name):
     """The editor's data: what the author sees, keys only as hidden row data."""
-    return {"display_name": display_name, "role": model.role, "series": model.series, "intro": model.intro,
-            "levels": list(model.effective_levels()),
-            "statements": [s.to_dict() for s in model.effective_statements()]}
+    statements = [dict(s.to_dict(), guidance=html_to_editable(s.guidance)) for s in model.effective_statements()]
+    return {"display_name": display_name, "role": model.role, "series": model.series,
+            "intro": html_to_editable(model.intro), "levels": list(model.effective_levels()),
+            "statements": statements}
 
 
 def _text(data, name, default=""):
@@ -46,9 +48,10 @@ def model_from_form(data, current):
         keep = key if key in existing and rules.KEY.match(key) and key not in taken else ""
         kept.append(keep)
         taken.add(keep)
-    statements = tuple(rules.Statement(kept[i] or rules.unique_key(text, taken), text, guidance)
+    statements = tuple(rules.Statement(kept[i] or rules.unique_key(text, taken), text, editable_to_html(guidance))
                        for i, (_key, text, guidance) in enumerate(parsed))
-    model = rules.Assessment(series=_text(data, "series"), role=_text(data, "role"), intro=_text(data, "intro"),
+    model = rules.Assessment(series=_text(data, "series"), role=_text(data, "role"),
+                             intro=editable_to_html(_text(data, "intro")),
                              levels=tuple(clean_text(v).strip() for v in levels), statements=statements)
     errors = [] if statements else [ContentError(N_("Add at least one statement."), "statement")]
     errors += rules.validate(model)
@@ -88,6 +91,8 @@ class StudioMixin:
                   "series_help": g(N_("Self-assessments with the same series name in a course are compared: "
                                       "the one that compares shows the change since the first.")),
                   "intro": g(N_("Introduction (optional)")), "levels": g(N_("Levels")),
+                  "text_help": g(N_("Plain text: an empty line starts a new paragraph. The same holds for "
+                                    "the guidance. HTML (links, lists) also works.")),
                   "levels_help": g(N_("From least to most confident; between {low} and {high} levels.")).format(
                       low=rules.MIN_LEVELS, high=rules.MAX_LEVELS),
                   "add_level": g(N_("Add level")), "statements": g(N_("Statements")),

@@ -54,7 +54,8 @@ function BemotandeSelfAssessmentStudio(runtime, element, init) {
       text.value = row.text;
       group.appendChild(text);
       group.appendChild(el("label", {"for": id + "-guidance"}, S.guidance));
-      var guidance = el("textarea", {id: id + "-guidance", rows: "2", "data-guidance": String(i)});
+      var guidance = el("textarea", {id: id + "-guidance", rows: "2", "data-guidance": String(i),
+                                     "aria-describedby": dom + "-text-help"});
       guidance.value = row.guidance || "";
       group.appendChild(guidance);
       var tools = el("div", {"class": "sa-row-tools"});
