@@ -3,7 +3,6 @@
 import logging
 import os
 
-from lxml import etree
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, List, Scope, String
@@ -224,12 +223,6 @@ class AsylumTimelineBlock(StudioMixin, LearnerHandlersMixin, PlatformApisMixin, 
                 node.set(name, field.to_string(field.read_from(self)))
         if not self.uses_default_content():
             olx.export(from_dict(self.timeline_data), root=node)
-
-    def export_olx(self):
-        """This block as OLX text (used by tests and the Studio editor)."""
-        node = etree.Element(self.xml_element_name())
-        self.add_xml_to_node(node)
-        return etree.tostring(node, encoding="unicode")
 
     @staticmethod
     def workbench_scenarios():

@@ -24,6 +24,7 @@ import importlib
 from xblock.exceptions import InvalidScopeError
 
 from .errors import N_, InputError
+from .handlers import error_status, json_response, parse_json_body
 
 SERVICE = "studio_user_permissions"
 
@@ -96,3 +97,30 @@ def require_author(block):
     """
     if not may_edit(block) or not authored_fields_writable(block):
         raise NotAnAuthor()
+
+
+def save_editor_form(block, request, max_bytes, apply, translate):
+    """The body of an editor's ``studio_submit`` handler: POST only, authors only, all or nothing.
+
+    ``apply(data)`` checks the parsed form and, when it is valid, stores it: it returns
+    ``(errors, reply)``, where ``errors`` are content problems (then nothing may have been stored)
+    and ``reply`` is what a successful save answers. ``translate(error, gettext)`` words an error.
+    Bad input is answered 400 (403 for a non-author, 405 for another method) with a translated message.
+    """
+    gettext = block.translator().gettext
+    if request.method != "POST":
+        return json_response({"error": gettext(N_("This action only accepts {method} requests."))
+                              .format(method="POST")}, status=405)
+    try:
+        require_author(block)  # before reading anything: a learner's request touches nothing
+        errors, reply = apply(parse_json_body(request, max_bytes))
+        if errors:
+            return json_response({
+                "error": gettext(N_("Nothing was saved. Fix these problems first:")),
+                "messages": [{"message": translate(e, gettext), "location": e.location} for e in errors]},
+                status=400)
+    except InputError as exc:
+        message = exc.translate(gettext)
+        return json_response({"error": message, "messages": [{"message": message, "location": ""}]},
+                             error_status(exc))
+    return json_response(reply)

@@ -1,4 +1,6 @@
-"""A small mixin both blocks use for translations and fragments (glue only, no rules)."""
+"""A small mixin our blocks use for translations, fragments and OLX text (glue only, no rules)."""
+from lxml import etree
+
 from .fragments import build_fragment, client_key, dom_id
 from .i18n import translator_for
 
@@ -21,3 +23,9 @@ class BlockHelpersMixin:
         """Build a view's fragment from this block's template (None: ``context`` is the finished HTML), CSS and JS."""
         return build_fragment(self.BLOCK_DIR, template, context, css=css, js=js,
                               js_class=js_class, init=init, client_key=client_key(self))
+
+    def export_olx(self):
+        """This block as OLX text, written by its ``add_xml_to_node`` (tests and the Studio editors)."""
+        node = etree.Element(self.xml_element_name())
+        self.add_xml_to_node(node)
+        return etree.tostring(node, encoding="unicode")

@@ -11,7 +11,6 @@ import logging
 import os
 from datetime import UTC, datetime
 
-from lxml import etree
 from xblock.completable import XBlockCompletionMode
 from xblock.core import XBlock
 from xblock.exceptions import InvalidScopeError
@@ -255,12 +254,6 @@ class SelfAssessmentBlock(StudioMixin, BlockHelpersMixin, XBlock):
                 continue
             if field.is_set_on(self):
                 node.set(field_name, field.to_string(field.read_from(self)))
-
-    def export_olx(self):
-        """This block as OLX text (tests)."""
-        node = etree.Element(self.xml_element_name())
-        self.add_xml_to_node(node)
-        return etree.tostring(node, encoding="unicode")
 
     @staticmethod
     def workbench_scenarios():

@@ -6,10 +6,9 @@ attached. ``studio_submit`` checks everything first and saves all or nothing.
 """
 from xblock.core import XBlock
 
-from ..common.authoring import require_author
+from ..common.authoring import save_editor_form
 from ..common.errors import N_, ContentError, InputError, TranslatableError
 from ..common.fragments import HTTP_JS
-from ..common.handlers import error_status, json_response, parse_json_body
 from ..common.stored import read_field
 from ..common.paragraphs import editable_to_html, html_to_editable
 from ..common.text import clean_text
@@ -106,24 +105,11 @@ class StudioMixin:
     @XBlock.handler
     def studio_submit(self, request, suffix=""):  # pylint: disable=unused-argument
         """Save the editor's form; 400 with every problem (naming its row) and nothing saved."""
-        gettext = self.translator().gettext
-        if request.method != "POST":
-            return json_response({"error": gettext(N_("This action only accepts {method} requests."))
-                                  .format(method="POST")}, status=405)
-        try:
-            require_author(self)  # before reading anything: a learner's request touches nothing
-            data = parse_json_body(request, STUDIO_MAX_BYTES)
+        def apply(data):
             model, display_name, errors = model_from_form(data, self.assessment())
             if errors:
-                return json_response({
-                    "error": gettext(N_("Nothing was saved. Fix these problems first:")),
-                    "messages": [{"message": TranslatableError.translate(e, gettext), "location": e.location}
-                                 for e in errors]},
-                    status=400)
+                return errors, None
             self.store_assessment(model)
             self.display_name = display_name
-        except InputError as exc:
-            message = exc.translate(gettext)
-            return json_response({"error": message, "messages": [{"message": message, "location": ""}]},
-                                 error_status(exc))
-        return json_response({"saved": True, "form": form_from_model(model, display_name)})
+            return [], {"saved": True, "form": form_from_model(model, display_name)}
+        return save_editor_form(self, request, STUDIO_MAX_BYTES, apply, TranslatableError.translate)

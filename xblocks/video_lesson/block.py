@@ -17,15 +17,8 @@ from xblock.validation import ValidationMessage
 from ..common.errors import N_, InputError
 from ..common.fragments import HTTP_JS
 from ..common.authoring import SERVICE as PERMISSIONS_SERVICE
-from ..common.authoring import require_author
-from ..common.handlers import (
-    error_status,
-    json_api,
-    json_response,
-    parse_json_body,
-    require_number,
-    require_string,
-)
+from ..common.authoring import save_editor_form
+from ..common.handlers import json_api, require_number, require_string
 from ..common.mixins import BlockHelpersMixin
 from ..common.sanitize import sanitize_html
 from ..common.stored import read_field
@@ -270,26 +263,14 @@ class VideoLessonBlock(BlockHelpersMixin, CompletableXBlockMixin, XBlock):
     @XBlock.handler
     def studio_submit(self, request, suffix=""):  # pylint: disable=unused-argument
         """Save the editor's form; 400 with every problem (naming its row) and nothing saved."""
-        gettext = self.translator().gettext
-        if request.method != "POST":
-            return json_response({"error": gettext(N_("This action only accepts {method} requests."))
-                                  .format(method="POST")}, status=405)
-        try:
-            require_author(self)  # before reading anything: a learner's request touches nothing
-            data = parse_json_body(request, STUDIO_MAX_BYTES)
+        def apply(data):
             lesson, weight, errors = lesson_from_form(data, self.lesson())
             if errors:
-                return json_response({
-                    "error": gettext(N_("Nothing was saved. Fix these problems first:")),
-                    "messages": [{"message": views.translate_error(e, gettext), "location": e.location}
-                                 for e in errors]}, status=400)
+                return errors, None
             self._store_lesson(lesson)
             self.weight = weight
-        except InputError as exc:
-            message = exc.translate(gettext)
-            return json_response({"error": message, "messages": [{"message": message, "location": ""}]},
-                                 error_status(exc))
-        return json_response({"saved": True, "form": form_from_lesson(lesson, weight)})
+            return [], {"saved": True, "form": form_from_lesson(lesson, weight)}
+        return save_editor_form(self, request, STUDIO_MAX_BYTES, apply, views.translate_error)
 
     def validate(self):
         """Studio's validation panel: every content problem, translated."""
