@@ -1,5 +1,8 @@
-"""XML parsing with DTDs, entity resolution and network access switched off."""
+"""XML parsing with DTDs, entity resolution and network access switched off; author HTML in OLX elements."""
+from xml.sax.saxutils import escape
+
 from lxml import etree
+from lxml import html as lxml_html
 
 from .errors import N_, OlxError
 
@@ -75,3 +78,25 @@ def resolve_pointer(node, runtime):
     definition = parse_xml(data, path)
     definition.set("url_name", name)
     return definition, path
+
+
+def inner_html(node):
+    """The content of ``node`` (text and child elements) as an HTML string."""
+    parts = [escape(node.text or "")]
+    for child in node:
+        if isinstance(child.tag, str):
+            parts.append(etree.tostring(child, encoding="unicode", method="html", with_tail=False))
+        parts.append(escape(child.tail or ""))
+    return "".join(parts).strip()
+
+
+def set_inner_html(node, html):
+    """Put (sanitised) HTML into ``node`` as XML text and child elements."""
+    if "<" not in html and "&" not in html:
+        node.text = html
+        return
+    wrapper = lxml_html.fragment_fromstring(html, create_parent="div")
+    xml = etree.fromstring(etree.tostring(wrapper, method="xml", encoding="unicode"), safe_parser())
+    node.text = xml.text
+    for child in list(xml):
+        node.append(child)

@@ -12,9 +12,7 @@ Root attributes other than ``display_name``, ``series`` and ``role`` belong to t
 from lxml import etree
 
 from ..common.errors import N_, OlxError
-from ..common.xmlsafe import check_no_doctype
-# The one HTML <-> element-content pair of the package (see the lead's note in DEVELOPING.md).
-from ..video_lesson.olx import inner_html, set_inner_html
+from ..common.xmlsafe import check_no_doctype, inner_html, set_inner_html
 from .assessment import (
     DEFAULT_ROLE,
     DEFAULT_SERIES,

@@ -9,14 +9,12 @@ Studio report every content problem at once. :func:`export` writes the same shap
 Root attributes other than the ones in :data:`ROOT_ATTRIBUTES` (``url_name``, ``weight``, ...)
 belong to the runtime and are ignored here.
 """
-from xml.sax.saxutils import escape
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from ..common.errors import N_, ContentError, OlxError
 from ..common.timeparse import format_time, parse_time
-from ..common.xmlsafe import check_no_doctype, safe_parser
+from ..common.xmlsafe import check_no_doctype, inner_html, set_inner_html
 from .lesson import DEFAULT_COMPLETION_PERCENT, DEFAULT_MAX_CHARS, Lesson, Source, Track, make_reflection
 
 TAG = "video_lesson"
@@ -145,28 +143,6 @@ def _reflection(node, read):
         guidance=texts.get("guidance", ""), required=read.boolean(node, tag, "required"),
         min_words=read.integer(node, tag, "min_words", 0),
         max_chars=read.integer(node, tag, "max_chars", DEFAULT_MAX_CHARS))
-
-
-def inner_html(node):
-    """The content of ``node`` (text and child elements) as an HTML string."""
-    parts = [escape(node.text or "")]
-    for child in node:
-        if isinstance(child.tag, str):
-            parts.append(etree.tostring(child, encoding="unicode", method="html", with_tail=False))
-        parts.append(escape(child.tail or ""))
-    return "".join(parts).strip()
-
-
-def set_inner_html(node, html):
-    """Put (sanitised) HTML into ``node`` as XML text and child elements."""
-    if "<" not in html and "&" not in html:
-        node.text = html
-        return
-    wrapper = lxml_html.fragment_fromstring(html, create_parent="div")
-    xml = etree.fromstring(etree.tostring(wrapper, method="xml", encoding="unicode"), safe_parser())
-    node.text = xml.text
-    for child in list(xml):
-        node.append(child)
 
 
 def export(lesson, element):
